@@ -1,0 +1,69 @@
+# Regenerate the mmu_notifier API conversions as a reviewable patch series.
+#
+#   make setup                     install tools, provision the default tree
+#   make check                     run the test suite
+#   make series [KERNEL=/path]     probe -> convert -> split -> gate -> series
+#
+# Variables: KERNEL= tree to convert (default: kernel/ submodule, else Debian's
+# linux-source-5.10), O= work directory (default build/), STEPS= steps to run
+# (default: every step the tree still needs), J= parallel jobs, V=1 verbose.
+
+O	?= build
+J	?= $(shell nproc)
+V	?= 0
+export KERNEL O J V STEPS
+
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
+
+S = scripts
+
+.PHONY: help setup check probe candidates worktree convert coverage series gate bench clean
+
+help:
+	@sed -n 's/^#\(   make.*\)/\1/p; s/^# \(Variables.*\)/\n\1/p' $(firstword $(MAKEFILE_LIST))
+	@echo
+	@echo 'Targets:'
+	@echo '  setup       install Debian packages (coccinelle, sparse, ...) and the default tree'
+	@echo '  check       the test suite (T=pattern selects tests)'
+	@echo '  probe       print the tree'"'"'s mmu_notifier API generation and the steps it needs'
+	@echo '  candidates  the files any step may touch (one git grep)'
+	@echo '  convert     scratch clone of the tree, core changes and semantic patches, one commit a step'
+	@echo '  coverage    every old-API site left after conversion, with the reason'
+	@echo '  series      git format-patch of the converted branch into patches/'
+	@echo '  clean       remove $(O)/ and the generated patches/*.patch'
+
+setup:
+	$(Q)$(S)/setup
+
+check:
+	$(Q)tests/run $(T)
+
+$(O):
+	$(Q)mkdir -p $@
+
+probe: | $(O)
+	$(Q)$(S)/probe "$$($(S)/provision)" > $(O)/probe.tmp && mv $(O)/probe.tmp $(O)/probe
+	$(Q)cat $(O)/probe
+
+candidates: probe
+	$(Q)$(S)/prefilter "$$($(S)/provision)" > $(O)/candidates
+	$(Q)cut -f1 $(O)/candidates | sort | uniq -c | sed 's/^ */  CANDIDATES /'
+
+worktree: probe
+	$(Q)$(S)/worktree "$$($(S)/provision)" $(O)/work
+
+convert: worktree candidates
+	$(Q)$(S)/convert $(O)
+
+coverage: | $(O)
+	$(Q)$(S)/coverage $(O)/work
+
+series: convert
+	$(Q)$(S)/series $(O) patches
+
+clean:
+	rm -rf $(O) patches/*.patch
