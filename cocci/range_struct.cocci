@@ -1,0 +1,511 @@
+/// mm/mmu_notifier: pass struct mmu_notifier_range to invalidate_range_start/end
+///
+/// The invalidate_range_start/end callbacks of struct mmu_notifier_ops and
+/// the mmu_notifier_invalidate_range_start/end() calls take one
+/// struct mmu_notifier_range instead of (mm, start, end[, blockable]), so
+/// that further information about an invalidation (why it happens, which
+/// vma) can be added later without touching every notifier user again.
+///
+/// Callbacks: found through the .invalidate_range_start/end entries of
+/// struct mmu_notifier_ops initialisers (plain or array) in the same file
+/// group; their parameters become range->mm, range->start, range->end and
+/// range->blockable.  A callback that assigns start or end keeps a local
+/// copy initialised from the range.
+/// Callers: mmu_notifier_range_init() then the start call on &range; end
+/// calls with the same arguments in the same function share that range; a
+/// lone end call gets its own range.  Locals kept only to carry the range
+/// bounds to the notifier (mmun_start/mmun_end) are folded into the init.
+///
+/// Sites the rule cannot convert are printed (MODE=report, or always for
+/// the reasons below) as "file:line: function: reason".
+//
+// Confidence: High
+// Copyright: (C) 2026 The mmu-notifier-series authors.  GPLv2.
+// Comments: the core change (struct, init helper, prototypes) is
+//  patches/core/range_struct/*.patch
+// Options: --no-includes --include-headers --macro-file cocci/macros.h
+// Keywords: mmu_notifier, invalidate_range_start, invalidate_range_end
+
+virtual patch
+virtual context
+virtual org
+virtual report
+
+@initialize:ocaml@
+@@
+(* callback name -> "start" | "end" *)
+let cbs = Hashtbl.create 17
+(* (callback, parameter) -> field of struct mmu_notifier_range *)
+let params = Hashtbl.create 17
+(* (callback, parameter) written in the body: gets a local copy *)
+let written = Hashtbl.create 17
+(* callback -> why it is left alone *)
+let refused = Hashtbl.create 17
+(* (function, identifier, line, column) -> is a notifier argument, for the
+   mmun_* folding *)
+let uses : (string * string * int * int, bool) Hashtbl.t = Hashtbl.create 17
+
+let is_cb f = Hashtbl.mem cbs f
+let field f x = Hashtbl.find params (f, x)
+let is_param f x = Hashtbl.mem params (f, x)
+let converting f = Hashtbl.mem params (f, "") && not (Hashtbl.mem refused f)
+let note f names fields =
+  Hashtbl.replace params (f, "") "";
+  List.iter2 (fun x fld -> Hashtbl.replace params (f, x) fld) names fields
+let say (p : Coccilib.pos) fn why =
+  Printf.printf "%s:%d: %s: %s\n" p.Coccilib.file p.Coccilib.line fn why
+
+// ---------------------------------------------------------------------
+// Callbacks
+// ---------------------------------------------------------------------
+
+@s_ops@
+identifier I, fs;
+expression E;
+@@
+(
+struct mmu_notifier_ops I = { .invalidate_range_start = fs, };
+|
+struct mmu_notifier_ops I[] = { ..., [E] = { .invalidate_range_start = fs, }, ...};
+)
+
+@script:ocaml@
+fs << s_ops.fs;
+@@
+Hashtbl.replace cbs fs "start"
+
+@e_ops@
+identifier I, fe;
+expression E;
+@@
+(
+struct mmu_notifier_ops I = { .invalidate_range_end = fe, };
+|
+struct mmu_notifier_ops I[] = { ..., [E] = { .invalidate_range_end = fe, }, ...};
+)
+
+@script:ocaml@
+fe << e_ops.fe;
+@@
+Hashtbl.replace cbs fe "end"
+
+// The old prototypes: start(mn, mm, start, end, blockable) since v4.19,
+// start(mn, mm, start, end) before, end(mn, mm, start, end) always.
+@sig5@
+identifier f : script:ocaml() { is_cb f };
+identifier mn, mm, s, e, b;
+type T;
+@@
+T f(struct mmu_notifier *mn, struct mm_struct *mm, unsigned long s,
+    unsigned long e, bool b) { ... }
+
+@script:ocaml@
+f << sig5.f;
+mm << sig5.mm;
+s << sig5.s;
+e << sig5.e;
+b << sig5.b;
+@@
+note f [mm; s; e; b] ["mm"; "start"; "end"; "blockable"]
+
+@sig4@
+identifier f : script:ocaml() { is_cb f };
+identifier mn, mm, s, e;
+type T;
+@@
+T f(struct mmu_notifier *mn, struct mm_struct *mm, unsigned long s,
+    unsigned long e) { ... }
+
+@script:ocaml@
+f << sig4.f;
+mm << sig4.mm;
+s << sig4.s;
+e << sig4.e;
+@@
+note f [mm; s; e] ["mm"; "start"; "end"]
+
+// A callback that assigns a parameter: start/end get a local copy, the
+// others (mm, blockable) are not rewritten mechanically.
+@cb@
+identifier f : script:ocaml() { converting f };
+@@
+f(...) { ... }
+
+@wr@
+identifier cb.f;
+identifier x : script:ocaml(f) { is_param f x };
+expression E;
+assignment operator aop;
+position p;
+@@
+f(...) {
+  <+...
+(
+  x@p aop E
+|
+  x@p++
+|
+  x@p--
+|
+  ++x@p
+|
+  --x@p
+|
+  &x@p
+)
+  ...+>
+}
+
+@script:ocaml@
+f << cb.f;
+x << wr.x;
+p << wr.p;
+@@
+match field f x with
+| "start" | "end" -> Hashtbl.replace written (f, x) ()
+| fld -> Hashtbl.replace refused f ();
+  say (List.hd p) f (Printf.sprintf "callback assigns or takes the address of its %s parameter: not converted" fld)
+
+@range_taken@
+identifier cb.f;
+identifier r = range;
+position p;
+@@
+f(...) { <+... r@p ...+> }
+
+@script:ocaml@
+f << cb.f;
+p << range_taken.p;
+@@
+Hashtbl.replace refused f ();
+say (List.hd p) f "callback already uses the name 'range': not converted"
+
+@depends on patch@
+identifier f : script:ocaml() { converting f };
+identifier mn, mm, s, e, b;
+type T;
+@@
+T f(struct mmu_notifier *mn,
+-   struct mm_struct *mm, unsigned long s, unsigned long e, bool b
++   const struct mmu_notifier_range *range
+   ) { ... }
+
+@depends on patch@
+identifier f : script:ocaml() { converting f };
+identifier mn, mm, s, e;
+type T;
+@@
+T f(struct mmu_notifier *mn,
+-   struct mm_struct *mm, unsigned long s, unsigned long e
++   const struct mmu_notifier_range *range
+   ) { ... }
+
+// Parameters the callback writes: a local copy, first thing in the body.
+@cb2@
+identifier f : script:ocaml() { converting f };
+@@
+f(...) { ... }
+
+@wcopy@
+identifier cb2.f;
+identifier x : script:ocaml(f) { Hashtbl.mem written (f, x) };
+@@
+f(...) { <+... x ...+> }
+
+@script:ocaml wfld@
+f << cb2.f;
+x << wcopy.x;
+fld;
+@@
+fld := make_ident (field f x)
+
+@depends on patch@
+identifier cb2.f, wcopy.x, wfld.fld;
+@@
+f(...) {
++ unsigned long x = range->fld;
+  ...
+}
+
+// Every other use of a parameter reads the range.
+@use exists@
+identifier cb2.f;
+identifier x : script:ocaml(f) { is_param f x && not (Hashtbl.mem written (f, x)) };
+position p;
+@@
+f(...) {
+  ... when any
+  x@p
+  ... when any
+}
+
+@script:ocaml ufld@
+f << cb2.f;
+x << use.x;
+fld;
+@@
+fld := make_ident (field f x)
+
+@depends on patch@
+identifier use.x, ufld.fld;
+position use.p;
+@@
+- x@p
++ range->fld
+
+// ---------------------------------------------------------------------
+// Callers
+// ---------------------------------------------------------------------
+
+// Locals that only carry the bounds to the notifier (mmun_start/mmun_end)
+// are folded into the call when their assignments come right before it:
+//	mmun_start = X1; mmun_end = X2; [if (C)] start(mm, mmun_start, mmun_end);
+// and nothing else in the function reads them.
+@fold exists@
+identifier f, ls, le;
+expression M, X1, X2, C;
+@@
+f(...) {
+  ... when any
+  ls = X1;
+  le = X2;
+(
+  mmu_notifier_invalidate_range_start(M, ls, le);
+|
+  if (C) mmu_notifier_invalidate_range_start(M, ls, le);
+)
+  ... when any
+}
+
+// every use of the two locals ...
+@fold_all exists@
+identifier fold.f;
+idexpression x;
+position q;
+@@
+f(...) {
+  ... when any
+  x@q
+  ... when any
+}
+
+// ... and those that are notifier arguments or the assignments
+@fold_ntf exists@
+identifier fold.f;
+identifier F =~ "^mmu_notifier_invalidate_range_(start|end|only_end)$";
+idexpression x, y;
+expression M;
+position q, r;
+@@
+f(...) {
+  ... when any
+  F(M, x@q, y@r)
+  ... when any
+}
+
+@fold_asg exists@
+identifier fold.f;
+idexpression x;
+expression E;
+position q;
+@@
+f(...) {
+  ... when any
+  x@q = E
+  ... when any
+}
+
+@script:ocaml@
+f << fold.f;
+x << fold_all.x;
+q << fold_all.q;
+@@
+let k = (f, x, (List.hd q).Coccilib.line, (List.hd q).Coccilib.col) in
+Hashtbl.replace uses k false
+
+@script:ocaml@
+f << fold.f;
+x << fold_ntf.x;
+y << fold_ntf.y;
+q << fold_ntf.q;
+r << fold_ntf.r;
+@@
+let k x p = (f, x, (List.hd p).Coccilib.line, (List.hd p).Coccilib.col) in
+Hashtbl.replace uses (k x q) true;
+Hashtbl.replace uses (k y r) true
+
+@script:ocaml@
+f << fold.f;
+x << fold_asg.x;
+q << fold_asg.q;
+@@
+Hashtbl.replace uses (f, x, (List.hd q).Coccilib.line, (List.hd q).Coccilib.col) true
+
+@script:ocaml fold_ok@
+f << fold.f;
+ls << fold.ls;
+le << fold.le;
+x2 << fold.X2;
+ok;
+@@
+let other x =
+  Hashtbl.fold (fun (g, y, _, _) ntf acc -> acc || (g = f && y = x && not ntf)) uses false in
+let reads_ls = Str.string_match (Str.regexp (".*\\b" ^ ls ^ "\\b")) x2 0 in
+if other ls || other le || reads_ls then Coccilib.include_match false
+else ok := make_ident "ok"
+
+@depends on patch exists@
+identifier fold.f, fold.ls, fold.le, fold_ok.ok;
+expression fold.X1, fold.X2;
+type T;
+@@
+f(...) {
+  ... when any
+(
+- T ls;
+|
+- T le;
+|
+- ls = X1;
+|
+- le = X2;
+)
+  ... when any
+}
+
+@depends on patch@
+identifier fold.f, fold.ls, fold.le, fold_ok.ok;
+identifier F =~ "^mmu_notifier_invalidate_range_(start|end|only_end)$";
+expression fold.X1, fold.X2, M;
+@@
+f(...) {
+  <...
+  F(M,
+-   ls, le
++   X1, X2
+  )
+  ...>
+}
+
+// A function that already has something called 'range' is left alone.
+@taken exists@
+identifier f;
+expression M, S, E;
+@@
+f(...) {
+  ... when any
+(
+  mmu_notifier_invalidate_range_start(M, S, E)
+|
+  mmu_notifier_invalidate_range_start_nonblock(M, S, E)
+|
+  mmu_notifier_invalidate_range_end(M, S, E)
+|
+  mmu_notifier_invalidate_range_only_end(M, S, E)
+)
+  ... when any
+}
+
+@taken2@
+identifier taken.f;
+identifier r = range;
+position q;
+@@
+f(...) { <+... r@q ...+> }
+
+@script:ocaml@
+f << taken.f;
+q << taken2.q;
+@@
+Hashtbl.replace refused f ();
+say (List.hd q) f "function already uses the name 'range': not converted"
+
+// Starts: the range is initialised right before the call.
+@depends on patch@
+identifier f : script:ocaml() { not (Hashtbl.mem refused f) };
+expression M, S, E, R;
+statement S1, S2;
+@@
+f(...) {
+  <...
+(
++ mmu_notifier_range_init(&range, M, S, E);
+  mmu_notifier_invalidate_range_start(
+-   M, S, E
++   &range
+  );
+|
++ mmu_notifier_range_init(&range, M, S, E);
+  if (mmu_notifier_invalidate_range_start_nonblock(
+-   M, S, E
++   &range
+  )) S1 else S2
+|
++ mmu_notifier_range_init(&range, M, S, E);
+  if (mmu_notifier_invalidate_range_start_nonblock(
+-   M, S, E
++   &range
+  )) S1
+|
++ mmu_notifier_range_init(&range, M, S, E);
+  R = mmu_notifier_invalidate_range_start_nonblock(
+-   M, S, E
++   &range
+  );
+)
+  ...>
+}
+
+// Ends that follow a start with the same arguments share its range.
+@depends on patch exists@
+identifier f : script:ocaml() { not (Hashtbl.mem refused f) };
+expression M, S, E;
+symbol range;
+@@
+f(...) {
+  ... when any
+  mmu_notifier_range_init(&range, M, S, E);
+  ... when any
+(
+- mmu_notifier_invalidate_range_end(M, S, E);
++ mmu_notifier_invalidate_range_end(&range);
+|
+- mmu_notifier_invalidate_range_only_end(M, S, E);
++ mmu_notifier_invalidate_range_only_end(&range);
+)
+  ... when any
+}
+
+// An end with no start in the same function (the start happened in a
+// callee, e.g. follow_pte_pmd()) gets a range of its own.
+@depends on patch@
+identifier f : script:ocaml() { not (Hashtbl.mem refused f) };
+expression M, S, E;
+@@
+f(...) {
+  <...
+(
++ mmu_notifier_range_init(&range, M, S, E);
+  mmu_notifier_invalidate_range_end(
+-   M, S, E
++   &range
+  );
+|
++ mmu_notifier_range_init(&range, M, S, E);
+  mmu_notifier_invalidate_range_only_end(
+-   M, S, E
++   &range
+  );
+)
+  ...>
+}
+
+@depends on patch@
+identifier f : script:ocaml() { not (Hashtbl.mem refused f) };
+symbol range;
+@@
+f(...) {
++ struct mmu_notifier_range range;
+  <+... mmu_notifier_range_init(&range, ...) ...+>
+}
+

@@ -1,0 +1,29 @@
+#!/bin/sh
+# The decision, confidence and evidence the rule reports for the triads'
+# sites (stdout of MODE=report), one expected line per site.
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+d=$(mktemp -d)
+trap 'rm -rf "$d"' EXIT
+cp "$TOP"/tests/event_tag/*.c "$d"/
+cd "$d" || exit 1
+for f in *.c; do
+	EVENT_TAG_ENUM=MIGRATE MODE=report "$TOP"/scripts/cocci event_tag "$f" || exit 1
+done | cut -d: -f1-4 | sort > got
+sort > want <<'WANT'
+ambiguous.c:11: follow_invalidate_pte: CLEAR (low)
+ambiguous.c:24: odd_rewrite: CLEAR (low)
+clear.c:10: zap_page_range: CLEAR (high)
+clear.c:25: copy_on_write: CLEAR (high)
+placeholder.c:8: migrate_vma_collect: MIGRATE (high)
+protection.c:24: change_pmd_range: PROTECTION_VMA (high)
+protection.c:38: page_mkclean_one: PROTECTION_PAGE (high)
+soft_dirty.c:27: clear_refs_write: SOFT_DIRTY (high)
+unmap.c:25: move_page_tables: UNMAP (high)
+unmap.c:39: unmap_vmas: UNMAP (high)
+WANT
+diff -u want got || exit 1
+# An override pins a decision and is reported as such.
+printf 'clear.c:zap_page_range UNMAP # test pin\n' > ov
+EVENT_TAG_OVERRIDES=$d/ov MODE=report "$TOP"/scripts/cocci event_tag clear.c |
+	grep -q '^clear.c:10: zap_page_range: UNMAP (override): pinned in event_tag.overrides: test pin$' ||
+	{ echo "override not applied"; exit 1; }
