@@ -41,6 +41,9 @@ let params = Hashtbl.create 17
 let written = Hashtbl.create 17
 (* callback -> why it is left alone *)
 let refused = Hashtbl.create 17
+(* functions with old-API calls *)
+let callers = Hashtbl.create 17
+let converting_caller f = Hashtbl.mem callers f && not (Hashtbl.mem refused f)
 (* (function, identifier, line, column) -> is a notifier argument, for the
    mmun_* folding *)
 let uses : (string * string * int * int, bool) Hashtbl.t = Hashtbl.create 17
@@ -52,8 +55,10 @@ let converting f = Hashtbl.mem params (f, "") && not (Hashtbl.mem refused f)
 let note f names fields =
   Hashtbl.replace params (f, "") "";
   List.iter2 (fun x fld -> Hashtbl.replace params (f, x) fld) names fields
+let said = Hashtbl.create 17
 let say (p : Coccilib.pos) fn why =
-  Printf.printf "%s:%d: %s: %s\n" p.Coccilib.file p.Coccilib.line fn why
+  let l = Printf.sprintf "%s:%d: %s: %s" p.Coccilib.file p.Coccilib.line fn why in
+  if not (Hashtbl.mem said l) then (Hashtbl.replace said l (); print_endline l)
 
 // ---------------------------------------------------------------------
 // Callbacks
@@ -415,6 +420,11 @@ f(...) { <+... r@q ...+> }
 
 @script:ocaml@
 f << taken.f;
+@@
+Hashtbl.replace callers f ()
+
+@script:ocaml@
+f << taken.f;
 q << taken2.q;
 @@
 Hashtbl.replace refused f ();
@@ -422,7 +432,7 @@ say (List.hd q) f "function already uses the name 'range': not converted"
 
 // Starts: the range is initialised right before the call.
 @depends on patch@
-identifier f : script:ocaml() { not (Hashtbl.mem refused f) };
+identifier f : script:ocaml() { converting_caller f };
 expression M, S, E, R;
 statement S1, S2;
 @@
@@ -456,16 +466,22 @@ f(...) {
   ...>
 }
 
-// Ends that follow a start with the same arguments share its range.
+// Ends that follow a start with the same arguments, on a path where neither
+// bound is assigned in between, share its range.
 @depends on patch exists@
-identifier f : script:ocaml() { not (Hashtbl.mem refused f) };
-expression M, S, E;
+identifier f : script:ocaml() { converting_caller f };
+expression M, S, E, X;
+assignment operator aop;
 symbol range;
 @@
 f(...) {
   ... when any
   mmu_notifier_range_init(&range, M, S, E);
-  ... when any
+  ... when != S aop X
+      when != E aop X
+      when != S++
+      when != E++
+      when != M aop X
 (
 - mmu_notifier_invalidate_range_end(M, S, E);
 + mmu_notifier_invalidate_range_end(&range);
@@ -479,7 +495,7 @@ f(...) {
 // An end with no start in the same function (the start happened in a
 // callee, e.g. follow_pte_pmd()) gets a range of its own.
 @depends on patch@
-identifier f : script:ocaml() { not (Hashtbl.mem refused f) };
+identifier f : script:ocaml() { converting_caller f };
 expression M, S, E;
 @@
 f(...) {
@@ -501,11 +517,24 @@ f(...) {
 }
 
 @depends on patch@
-identifier f : script:ocaml() { not (Hashtbl.mem refused f) };
+identifier f : script:ocaml() { converting_caller f };
 symbol range;
 @@
 f(...) {
 + struct mmu_notifier_range range;
   <+... mmu_notifier_range_init(&range, ...) ...+>
+}
+
+// kernel style: a blank line between the declarations and the code
+@depends on patch@
+identifier f : script:ocaml() { converting_caller f };
+symbol range;
+statement S;
+@@
+f(...) {
+  struct mmu_notifier_range range;
++
+  S
+  ...
 }
 
