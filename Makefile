@@ -46,17 +46,17 @@ $(O):
 	$(Q)mkdir -p $@
 
 probe: | $(O)
-	$(Q)$(S)/probe "$$($(S)/provision)" > $(O)/probe.tmp && mv $(O)/probe.tmp $(O)/probe
+	$(Q)tree=$$($(S)/provision) && $(S)/probe "$$tree" > $(O)/probe.tmp && mv $(O)/probe.tmp $(O)/probe
 	$(Q)cat $(O)/probe
 
-candidates: probe
-	$(Q)$(S)/prefilter "$$($(S)/provision)" > $(O)/candidates
+candidates: worktree
+	$(Q)$(S)/prefilter $(O)/work > $(O)/candidates
 	$(Q)cut -f1 $(O)/candidates | sort | uniq -c | sed 's/^ */  CANDIDATES /'
 
 worktree: probe
-	$(Q)$(S)/worktree "$$($(S)/provision)" $(O)/work
+	$(Q)tree=$$($(S)/provision) && $(S)/worktree "$$tree" $(O)/work
 
-convert: worktree candidates
+convert: candidates
 	$(Q)$(S)/convert $(O)
 
 coverage: | $(O)

@@ -1,0 +1,243 @@
+#!/bin/sh
+# Bad input: each case stops with a clear message on stderr and a non-zero
+# exit (or, where the input is acceptable, does its job), and the user's tree
+# is byte-for-byte what it was before (files hashed, git HEAD/index/status).
+#   make probe on a non-kernel dir / a missing dir, a dirty git tree (refused;
+#   ALLOW_DIRTY=1 warns), a plain directory, spatch missing, spatch too old or
+#   unreadable, and scripts/worktree interrupted by Ctrl-C, kill and kill -9.
+set -u
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$TOP/tests/probe/fixtures.sh"
+fixture_tmp
+fail=0
+bad() { echo "  FAIL: $*"; fail=1; }
+
+# refused NAME TEXT...: the last command ($rc, $TMP/err) failed with a message
+# holding every TEXT
+refused() {
+	name=$1
+	shift
+	echo "  stderr: $(sed '2,$s/^/          /' "$TMP/err")"
+	[ "$rc" -ne 0 ] || bad "$name: exit status 0"
+	for text; do
+		grep -Fq -- "$text" "$TMP/err" || bad "$name: the message does not say '$text'"
+	done
+}
+
+# snap DIR: record DIR's state in $TMP/before; same DIR: compare with it
+snap() {
+	{ tree_hash "$1"; [ -d "$1/.git" ] && git_state "$1"; } >"$TMP/before" 2>&1
+}
+same() {
+	{ tree_hash "$1"; [ -d "$1/.git" ] && git_state "$1"; } >"$TMP/after" 2>&1
+	if cmp -s "$TMP/before" "$TMP/after"; then
+		echo "  ok: $1 unchanged"
+	else
+		bad "$1 changed:"; diff "$TMP/before" "$TMP/after" | sed 's/^/    /'
+	fi
+}
+
+# no_leftovers DEST: no DEST.tmp.* scratch directory was left behind
+no_leftovers() {
+	set -- "$1".tmp.*
+	[ -e "$1" ] && bad "left behind: $*"
+	return 0
+}
+
+echo "== make probe KERNEL=<a directory that is not a kernel>"
+mkdir -p "$TMP/notakernel/src"
+printf 'all:\n\techo hello\n' >"$TMP/notakernel/Makefile"
+echo 'int main(void) { return 0; }' >"$TMP/notakernel/src/main.c"
+snap "$TMP/notakernel"
+make -s -C "$TOP" probe KERNEL="$TMP/notakernel" O="$TMP/o" >/dev/null 2>"$TMP/err"
+rc=$?
+refused notakernel "is not a Linux kernel tree" "$TMP/notakernel"
+same "$TMP/notakernel"
+
+echo "== make probe KERNEL=<a missing directory>"
+make -s -C "$TOP" probe KERNEL="$TMP/nonexistent" O="$TMP/o" >/dev/null 2>"$TMP/err"
+rc=$?
+refused nonexistent "no such directory" "$TMP/nonexistent"
+[ -e "$TMP/nonexistent" ] && bad "$TMP/nonexistent was created"
+
+echo "== scripts/probe on a tree without mm/"
+fixture_tree "$TMP/nomm" v4.19
+rm -r "$TMP/nomm/mm"
+snap "$TMP/nomm"
+"$TOP"/scripts/probe "$TMP/nomm" >/dev/null 2>"$TMP/err"
+rc=$?
+refused nomm "is not a Linux kernel tree"
+same "$TMP/nomm"
+
+# A git fixture tree with uncommitted changes: $1 = worktree (a tracked file
+# edited) or index (a change staged); an untracked file in both.
+for kind in worktree index; do
+	echo "== scripts/worktree on a git tree with changes in its $kind"
+	tree=$TMP/dirty-$kind dest=$TMP/dest-$kind
+	fixture_tree "$tree" v4.19
+	git -C "$tree" init -q
+	commit_all "$tree" base
+	echo '/* local change */' >>"$tree/mm/mmu_notifier.c"
+	[ $kind = index ] && git -C "$tree" add mm/mmu_notifier.c
+	echo 'scratch' >"$tree/notes.txt"
+	snap "$tree"
+	"$TOP"/scripts/worktree "$tree" "$dest" >/dev/null 2>"$TMP/err"
+	rc=$?
+	refused "dirty $kind" "uncommitted changes" "ALLOW_DIRTY=1" "mm/mmu_notifier.c"
+	[ -e "$dest" ] && bad "dirty $kind: $dest created although refused"
+	no_leftovers "$dest"
+	same "$tree"
+
+	echo "== ALLOW_DIRTY=1 scripts/worktree on the same tree"
+	ALLOW_DIRTY=1 "$TOP"/scripts/worktree "$tree" "$dest" >/dev/null 2>"$TMP/err"
+	rc=$?
+	echo "  stderr: $(cat "$TMP/err")"
+	[ $rc -eq 0 ] || bad "ALLOW_DIRTY=1: exit status $rc"
+	grep -q "warning: .*uncommitted changes" "$TMP/err" || bad "ALLOW_DIRTY=1: no warning"
+	[ "$(git -C "$dest" symbolic-ref HEAD 2>&1)" = refs/heads/mmu-notifier ] ||
+		bad "$dest is not on branch mmu-notifier"
+	[ "$(git -C "$dest" rev-parse HEAD 2>&1)" = "$(git -C "$tree" rev-parse HEAD)" ] ||
+		bad "$dest does not start at the tree's HEAD"
+	git -C "$tree" show HEAD:mm/mmu_notifier.c | cmp -s - "$dest/mm/mmu_notifier.c" ||
+		bad "$dest has the uncommitted change"
+	[ -e "$dest/notes.txt" ] && bad "$dest has the untracked file"
+	[ -z "$(git -C "$dest" status --porcelain 2>&1)" ] || bad "$dest is not clean"
+	no_leftovers "$dest"
+	same "$tree"
+done
+
+echo "== scripts/worktree on a plain directory (not a git tree)"
+tree=$TMP/plain dest=$TMP/dest-plain
+fixture_tree "$tree" v4.14 3
+snap "$tree"
+"$TOP"/scripts/worktree "$tree" "$dest" >/dev/null 2>"$TMP/err"
+rc=$?
+[ $rc -eq 0 ] || { bad "plain: exit status $rc:"; cat "$TMP/err"; }
+[ "$(git -C "$dest" symbolic-ref HEAD 2>&1)" = refs/heads/mmu-notifier ] ||
+	bad "$dest is not on branch mmu-notifier"
+[ "$(git -C "$dest" rev-list --count HEAD 2>&1)" = 1 ] || bad "$dest: no single base commit"
+diff -r -x .git "$tree" "$dest" >"$TMP/diff" 2>&1 || { bad "$dest differs from $tree:"; cat "$TMP/diff"; }
+[ -z "$(git -C "$dest" status --porcelain --ignored 2>&1)" ] || bad "$dest: files not committed"
+[ -e "$tree/.git" ] && bad "$tree became a git tree"
+no_leftovers "$dest"
+same "$tree"
+
+# A file for scripts/cocci to (not) touch, and PATHs without a good spatch.
+mkdir -p "$TMP/c" "$TMP/nospatch" "$TMP/oldspatch" "$TMP/badspatch"
+cat >"$TMP/c/x.c" <<'C'
+static void fixture_flush(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	mmu_notifier_invalidate_range_start(mm, start, end);
+	mmu_notifier_invalidate_range_end(mm, start, end);
+}
+C
+for tool in sh dirname sed sort head git cat; do
+	ln -s "$(command -v $tool)" "$TMP/nospatch/$tool"
+done
+# fake_spatch DIR LINE: a spatch printing LINE for --version and logging any
+# other call (it must never be run for real)
+fake_spatch() {
+	cat >"$1/spatch" <<-SH
+	#!/bin/sh
+	if [ "\$1" = --version ]; then echo '$2'; exit 0; fi
+	echo "\$*" >>"$1/called"
+	SH
+	chmod +x "$1/spatch"
+}
+fake_spatch "$TMP/oldspatch" "spatch version 1.0.4 compiled with OCaml version 4.05.0"
+fake_spatch "$TMP/badspatch" "Coccinelle, the next generation"
+snap "$TMP/c"
+
+echo "== scripts/cocci with no spatch on PATH"
+(cd "$TMP/c" && PATH=$TMP/nospatch "$TOP"/scripts/cocci range_struct x.c) >/dev/null 2>"$TMP/err"
+rc=$?
+refused nospatch "spatch" "coccinelle"
+grep -v "spatch" "$TMP/err" | grep -q . && bad "nospatch: another tool is missing"
+same "$TMP/c"
+
+echo "== scripts/cocci with spatch 1.0.4"
+(cd "$TMP/c" && PATH=$TMP/oldspatch:$PATH "$TOP"/scripts/cocci range_struct x.c) >/dev/null 2>"$TMP/err"
+rc=$?
+refused oldspatch "1.0.4" "too old" "1.1.1"
+[ -e "$TMP/oldspatch/called" ] && bad "oldspatch: spatch was run: $(cat "$TMP/oldspatch/called")"
+same "$TMP/c"
+
+echo "== scripts/cocci with a spatch whose version cannot be read"
+(cd "$TMP/c" && PATH=$TMP/badspatch:$PATH "$TOP"/scripts/cocci range_struct x.c) >/dev/null 2>"$TMP/err"
+rc=$?
+refused badspatch "cannot read the version" "$TMP/badspatch/spatch"
+[ -e "$TMP/badspatch/called" ] && bad "badspatch: spatch was run: $(cat "$TMP/badspatch/called")"
+same "$TMP/c"
+
+# Interrupted scripts/worktree.  A git wrapper holds the run just after the
+# clone (git tree) or the base commit (plain tree), once DEST.tmp.PID exists,
+# and says so by creating $MARK; the signal comes then.  Ctrl-C is SIGINT to
+# the whole process group, `kill PID` is SIGTERM to the script alone.
+mkdir -p "$TMP/slowgit"
+cat >"$TMP/slowgit/git" <<SH
+#!/bin/sh
+$(command -v git) "\$@"
+rc=\$?
+case " \$* " in
+*" clone "*|*" commit "*) : >"\$MARK"; sleep 2 ;;
+esac
+exit \$rc
+SH
+chmod +x "$TMP/slowgit/git"
+fixture_tree "$TMP/big" v4.19 200
+cp -r "$TMP/big" "$TMP/biggit"
+git -C "$TMP/biggit" init -q
+commit_all "$TMP/biggit" base
+
+# interrupt TREE SIG GROUP|PID: run scripts/worktree TREE, send SIG when held
+interrupt() {
+	tree=$1 dest=$TMP/dest-int
+	export MARK="$TMP/mark"
+	rm -rf "$dest" "$MARK"
+	snap "$tree"
+	PATH=$TMP/slowgit:$PATH setsid env --default-signal=INT,TERM \
+		"$TOP"/scripts/worktree "$tree" "$dest" >/dev/null 2>"$TMP/err" &
+	pid=$!
+	i=0
+	while [ ! -e "$MARK" ] && [ $i -lt 200 ] && kill -0 $pid 2>/dev/null; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	if [ ! -e "$MARK" ]; then
+		bad "$tree: worktree did not reach the clone"; cat "$TMP/err"
+		kill -KILL $pid 2>/dev/null
+		wait $pid
+		return
+	fi
+	if [ "$3" = GROUP ]; then kill -"$2" -$pid; else kill -"$2" $pid; fi
+	wait $pid
+	rc=$?
+	echo "  SIG$2 to the $3: exit status $rc"
+	[ $rc -ne 0 ] || bad "SIG$2: exit status 0"
+	[ -e "$dest" ] && bad "SIG$2: $dest exists after an interrupted run"
+	if [ "$2" = KILL ]; then
+		set -- "$dest".tmp.*
+		[ -e "$1" ] && echo "  (known limit: SIGKILL leaves $(basename "$1"))"
+	else
+		no_leftovers "$dest"
+	fi
+	same "$tree"
+	"$TOP"/scripts/worktree "$tree" "$dest" >/dev/null 2>"$TMP/err" ||
+		{ bad "the run after the interrupted one failed:"; cat "$TMP/err"; }
+	[ "$(git -C "$dest" symbolic-ref HEAD 2>&1)" = refs/heads/mmu-notifier ] ||
+		bad "the run after the interrupted one made no mmu-notifier branch"
+	rm -rf "$dest" "$dest".tmp.*
+}
+
+echo "== Ctrl-C during scripts/worktree of a git tree"
+interrupt "$TMP/biggit" INT GROUP
+echo "== kill during scripts/worktree of a git tree"
+interrupt "$TMP/biggit" TERM PID
+echo "== Ctrl-C during scripts/worktree of a plain directory"
+interrupt "$TMP/big" INT GROUP
+echo "== kill during scripts/worktree of a plain directory"
+interrupt "$TMP/big" TERM PID
+echo "== kill -9 during scripts/worktree of a git tree"
+interrupt "$TMP/biggit" KILL GROUP
+
+exit $fail
