@@ -11,7 +11,7 @@
 O	?= build
 J	?= $(shell nproc)
 V	?= 0
-export KERNEL O J V STEPS
+export KERNEL O J V STEPS GATE SPLIT
 
 ifeq ($(V),1)
 Q =
@@ -21,7 +21,7 @@ endif
 
 S = scripts
 
-.PHONY: help setup check probe candidates worktree convert coverage series gate bench clean
+.PHONY: help setup check probe candidates worktree convert coverage series gate events clean
 
 help:
 	@sed -n 's/^#\(   make.*\)/\1/p; s/^# \(Variables.*\)/\n\1/p' $(firstword $(MAKEFILE_LIST))
@@ -34,6 +34,8 @@ help:
 	@echo '  convert     scratch clone of the tree, core changes and semantic patches, one commit a step'
 	@echo '  coverage    every old-API site left after conversion, with the reason'
 	@echo '  series      git format-patch of the converted branch into patches/'
+	@echo '  gate        checkpatch, build and sparse of every patch (GATE=0 skips it in series)'
+	@echo '  events      the event chosen at every site, with its evidence and confidence'
 	@echo '  clean       remove $(O)/ and the generated patches/*.patch'
 
 setup:
@@ -64,6 +66,12 @@ coverage: | $(O)
 
 series: convert
 	$(Q)$(S)/series $(O) patches
+
+gate: | $(O)
+	$(Q)$(S)/gate $(O)
+
+events: | $(O)
+	$(Q)$(S)/events report $(O)
 
 clean:
 	rm -rf $(O) patches/*.patch
