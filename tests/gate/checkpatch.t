@@ -17,11 +17,7 @@ grep -q 'ERROR:SPACING drivers/gpu/drm/radeon/radeon_mn.c' "$O/gate/7.checkpatch
 # Patch 8 rewrites the bad line but keeps the error: not new.
 git -C "$O/work" checkout -q -f --detach mmu-notifier-series
 sed -i 's/if(!range->blockable)/if(!range->blockable || !start)/' "$O/work/drivers/gpu/drm/radeon/radeon_mn.c"
-git -C "$O/work" -c user.name="Fixture Tester" -c user.email=tester@example.org \
-	commit -q -a -m "drm/radeon: keep an old error" -m "The line had the error before." \
-	-m "Signed-off-by: Fixture Tester <tester@example.org>"
-git -C "$O/work" branch -q -f mmu-notifier-series HEAD
-git -C "$O/work" checkout -q -f mmu-notifier
+commit_on_series "drm/radeon: keep an old error" "The line had the error before."
 GATES=checkpatch run_gate "$O" 2> "$T/err" && fail "patch 7 should still fail"
 grep -q '^8/8  ok(1 old) ' "$O/gate/table" || { cat "$O/gate/table"; fail "an old error counted as new"; }
 echo ok

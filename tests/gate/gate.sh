@@ -15,8 +15,14 @@ good=$(git -C "$O/work" rev-parse mmu-notifier-series)
 bad() {
 	git -C "$O/work" checkout -q -f --detach "$good"
 	sed -i "$2" "$O/work/$1"
+	commit_on_series "$3" "A fixture patch the gate must reject."
+}
+
+# commit_on_series SUBJECT BODY: commit the work tree on top of the detached
+# series head, make that the series, and go back to the converted branch
+commit_on_series() {
 	git -C "$O/work" -c user.name="Fixture Tester" -c user.email=tester@example.org \
-		commit -q -a -m "$3" -m "A fixture patch the gate must reject." \
+		commit -q -a -m "$1" -m "$2" \
 		-m "Signed-off-by: Fixture Tester <tester@example.org>"
 	git -C "$O/work" branch -q -f mmu-notifier-series HEAD
 	git -C "$O/work" checkout -q -f mmu-notifier
