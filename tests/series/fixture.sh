@@ -289,7 +289,7 @@ EOF
 	commit . 2018-12-28T12:00:00Z "misc/sgi-gru: document gru_flush_range"
 
 	# Kernel scripts the series and the gate call, when a Debian tree is here.
-	deb=${TREES:-$TOP/.trees}/linux-5.10
+	deb=$("$TOP"/scripts/provision linux-5.10 2>/dev/null) || deb=
 	if [ -f "$deb/scripts/checkpatch.pl" ]; then
 		mkdir -p scripts
 		for f in checkpatch.pl get_maintainer.pl spelling.txt const_structs.checkpatch; do
