@@ -3,10 +3,12 @@
 #   make setup                     install tools, provision the default tree
 #   make check                     run the test suite
 #   make series [KERNEL=/path]     probe -> convert -> split -> gate -> series
+#   make series M=/path/to/module [KERNEL=/path]  port an external module's source
 #
 # Variables: KERNEL= tree to convert (default: kernel/ submodule, else Debian's
 # linux-source-5.10), O= work directory (default build/), STEPS= steps to run
-# (default: every step the tree still needs), J= parallel jobs, V=1 verbose.
+# (default: every step the tree still needs), J= parallel jobs, V=1 verbose,
+# M= external module to port (series).
 
 O	?= build
 J	?= $(shell nproc)
@@ -34,6 +36,7 @@ help:
 	@echo '  convert     scratch clone of the tree, core changes and semantic patches, one commit a step'
 	@echo '  coverage    every old-API site left after conversion, with the reason'
 	@echo '  series      git format-patch of the converted branch into patches/'
+	@echo '              (M=DIR: port the external module DIR instead, into $(O)/module.patch)'
 	@echo '  gate        checkpatch, build and sparse of every patch (GATE=0 skips it in series)'
 	@echo '  events      the event chosen at every site, with its evidence and confidence'
 	@echo '  clean       remove $(O)/ and the generated patches/*.patch'
@@ -64,8 +67,14 @@ convert: candidates
 coverage: | $(O)
 	$(Q)$(S)/coverage $(O)/work
 
+# M=DIR: series ports the external module in DIR instead (scripts/module)
+ifneq ($(M),)
+series: | $(O)
+	$(Q)tree=$$($(S)/provision) && $(S)/module "$(M)" "$$tree" $(O)
+else
 series: convert
 	$(Q)$(S)/series $(O) patches
+endif
 
 gate: | $(O)
 	$(Q)$(S)/gate $(O)

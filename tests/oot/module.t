@@ -1,0 +1,136 @@
+#!/bin/sh
+# scripts/module (make series M=MODULE KERNEL=TREE) on external modules
+# written against old mmu_notifier APIs, ported to Debian 5.10's:
+#  - mnmirror/ (v4.19/v4.20 callbacks with blockable, its own mm table):
+#    as written it does not build against 5.10; ported, it builds as an
+#    external module (make -C TREE O=OBJ M=COPY modules) without a warning;
+#    the patch recreates the port from the module; porting the result again
+#    changes nothing; the module's directory is left as it was.
+#  - mnwatch/ (v4.12: invalidate_page, void start callback, one notifier per
+#    open): every construct no rule converts is reported with its reason.
+# OBJ, a defconfig + KVM (for MMU_NOTIFIER) build directory after
+# modules_prepare (~20 s on 2 cores), is kept next to the trees and reused.
+set -u
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+unset MAKEFLAGS MFLAGS MAKELEVEL KBUILD_OUTPUT
+tree=$("$TOP"/scripts/provision linux-5.10 2>/dev/null) || { echo "no linux-5.10 tree (make setup)"; exit 77; }
+for t in gcc make bison flex bc spatch; do
+	command -v $t >/dev/null || { echo "no $t (make setup)"; exit 77; }
+done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+rc=0
+fail() { echo "FAIL: $*"; rc=1; }
+kmake() { nice make -s -j2 -C "$tree" O="$obj" "$@"; }
+# state DIR: contents, names, modes and times of everything under DIR
+state() { (cd "$1" && find . -type f -exec sha256sum {} + | LC_ALL=C sort &&
+	find . -printf '%p %m %T@\n' | LC_ALL=C sort) | sha256sum; }
+
+# The build directory, prepared once per tree.
+obj=${TREES:-${XDG_CACHE_HOME:-$HOME/.cache}/mmu-notifier-series}/obj-5.10-oot
+stamp="$(git -C "$tree" rev-parse HEAD) defconfig VIRTUALIZATION KVM"
+tree_status=$(git -C "$tree" status --porcelain | sha256sum)
+if [ "$(cat "$obj/.oot-stamp" 2>/dev/null)" != "$stamp" ]; then
+	rm -rf "$obj"
+	mkdir -p "$obj"
+	{ kmake defconfig &&
+	  "$tree"/scripts/config --file "$obj/.config" --enable VIRTUALIZATION --enable KVM &&
+	  kmake olddefconfig && kmake modules_prepare; } > "$tmp/prepare.log" 2>&1 ||
+		{ echo "modules_prepare of $tree in $obj failed:"; tail -20 "$tmp/prepare.log"; exit 1; }
+	grep -q '^CONFIG_MMU_NOTIFIER=y' "$obj/.config" ||
+		{ echo "$obj/.config: KVM did not select MMU_NOTIFIER"; exit 1; }
+	echo "$stamp" > "$obj/.oot-stamp"
+fi
+
+# The user's module, with stale build products that must not be copied.
+src=$tmp/user/mnmirror
+mkdir -p "$tmp/user"
+cp -r "$TOP/tests/oot/mnmirror" "$src"
+: > "$src/mnmirror_mm.o"
+: > "$src/.mnmirror_mm.o.cmd"
+before=$(state "$src")
+
+# build NAME DIR: DIR built as an external module against 5.10 in a copy
+build() {
+	rm -rf "${tmp:?}/$1"
+	(cd "$2" && tar cf - --exclude=.git --exclude='*.o' --exclude='.*.cmd' .) |
+		(mkdir -p "$tmp/$1" && cd "$tmp/$1" && tar xf -)
+	kmake M="$tmp/$1" modules > "$tmp/$1.log" 2>&1
+}
+
+if build before "$src"; then
+	fail "mnmirror as written (v4.20 API) builds against 5.10: the test cannot fail"
+elif ! grep -q "incompatible pointer type" "$tmp/before.log" ||
+     ! grep -q "invalidate_range_start" "$tmp/before.log"; then
+	fail "mnmirror as written fails against 5.10, but not on the mmu_notifier API:"
+	grep -m5 'error' "$tmp/before.log"
+fi
+
+out=$tmp/out
+"$TOP"/scripts/module "$src" "$tree" "$out" > "$tmp/port.log" 2>&1 ||
+	{ fail "scripts/module failed:"; cat "$tmp/port.log"; exit 1; }
+rep=$out/module.report
+for s in range_struct event_tag get_put; do
+	grep -q "^step $s: run" "$rep" || fail "$s did not run on mnmirror"
+done
+grep -q '^module API: v4.19-v4.20' "$rep" || fail "mnmirror not seen as written for v4.19-v4.20"
+! grep '^left: ' "$rep" || fail "mnmirror: sites left (above)"
+[ -z "$(find "$out/module" -name '*.o' -o -name '.*.cmd')" ] || fail "build products copied into the port"
+p=$out/module.patch
+grep -q '^Subject: \[PATCH\] mnmirror: port to the mmu_notifier API of Linux 5\.10' "$p" ||
+	fail "patch subject: $(grep '^Subject' "$p")"
+for s in range_struct event_tag get_put; do
+	grep -q "^  cocci/$s.cocci " "$p" || fail "patch message does not name cocci/$s.cocci"
+done
+spv=$(spatch --version | sed -n 's/^spatch version \([0-9.]*\).*/\1/p')
+grep -q "^Spatch-version: $spv\$" "$p" || fail "patch message lacks Spatch-version: $spv"
+# the conversions themselves, one each (the build below checks they fit)
+m=$out/module/mnmirror_mm.c
+grep -q 'if (mmu_notifier_range_blockable(range))' "$m" || fail "blockable not converted"
+grep -q 'mmm->start\[i\] >= range->end' "$m" || fail "end not read from the range"
+grep -q 'mn = mmu_notifier_get(&mnm_mmu_ops, mm);' "$m" || fail "no mmu_notifier_get()"
+grep -q 'mnm_table' "$m" && fail "the module's mm table is still there"
+grep -A3 '^static void __exit mnm_exit' "$out/module/mnmirror_main.c" |
+	grep -q 'mmu_notifier_synchronize();' || fail "module exit does not wait for free_notifier()"
+
+# the patch applies to the module and gives the port
+mkdir -p "$tmp/applied"
+(cd "$src" && tar cf - --exclude='*.o' --exclude='.*.cmd' .) | (cd "$tmp/applied" && tar xf -)
+(cd "$tmp/applied" && git apply "$p") || fail "module.patch does not apply to the module"
+diff -r -x .git "$tmp/applied" "$out/module" || fail "module.patch does not give the port (above)"
+
+if build after "$out/module"; then
+	[ -f "$tmp/after/mnmirror.ko" ] || fail "no mnmirror.ko after the build"
+	! grep -E "^$tmp/after/.*(warning|error):" "$tmp/after.log" ||
+		fail "warnings building the ported mnmirror (above)"
+else
+	fail "ported mnmirror does not build against 5.10:"
+	grep -E 'error|warning' "$tmp/after.log" | head -20
+fi
+
+"$TOP"/scripts/module "$out/module" "$tree" "$tmp/again" > "$tmp/again.log" 2>&1 ||
+	{ fail "second port failed:"; cat "$tmp/again.log"; }
+grep -q '^result: no change' "$tmp/again/module.report" || fail "porting the port changed it again"
+[ -f "$tmp/again/module.patch" ] && fail "second port wrote a patch"
+
+[ "$(state "$src")" = "$before" ] || fail "the module directory changed"
+[ "$(git -C "$tree" status --porcelain | sha256sum)" = "$tree_status" ] || fail "$tree changed"
+
+# mnwatch: what no rule converts is reported, with the reason.
+"$TOP"/scripts/module "$TOP/tests/oot/mnwatch" "$tree" "$tmp/watch" > "$tmp/watch.log" 2>&1 ||
+	{ fail "scripts/module failed on mnwatch:"; cat "$tmp/watch.log"; }
+rep=$tmp/watch/module.report
+grep -q '^module API: v4.12 or older' "$rep" || fail "mnwatch not seen as written for v4.12"
+grep -q '^left: mnwatch.c:32: callback mnw_invalidate_range_start returns void: ' "$rep" ||
+	fail "void start callback not reported"
+grep -q '^left: mnwatch.c:41: \.invalidate_page: struct mmu_notifier_ops of 5\.10\.[0-9]* has no invalidate_page' "$rep" ||
+	fail "invalidate_page not reported"
+grep -q '^left: mnwatch.c:[0-9]*: mnw_file: .*not converted: no mm -> object table' "$rep" ||
+	fail "per-open notifier not reported by get_put"
+[ "$(grep -c '^left: ' "$rep")" = 3 ] || fail "mnwatch: not exactly the 3 sites left"
+grep -q '^+.*const struct mmu_notifier_range \*range)' "$tmp/watch/module.patch" ||
+	fail "mnwatch's start callback not converted"
+grep -q 'old-API sites left' "$tmp/watch.log" || fail "no warning about the sites left"
+
+[ $rc = 0 ] && echo "mnmirror: ported and built against $(basename "$tree"); mnwatch: 3 sites reported"
+exit $rc
