@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * List shape: one struct gx_mm per mm on a list, looked up under a mutex;
- * the module exit already waits with mmu_notifier_synchronize().
+ * List shape: one struct gx_mm per mm on a list, looked up and added under
+ * one hold of a mutex;
+ * get and put are static and stay so; the module exit already waits with
+ * mmu_notifier_synchronize().
  */
 #include <linux/list.h>
 #include <linux/mmu_notifier.h>
@@ -36,7 +38,7 @@ static const struct mmu_notifier_ops gx_mmu_ops = {
 	.invalidate_range_start	= gx_invalidate_range_start,
 };
 
-struct gx_mm *gx_mm_get(struct mm_struct *mm)
+static struct gx_mm *gx_mm_get(struct mm_struct *mm)
 {
 	struct gx_mm *gmm;
 	int ret;
@@ -49,11 +51,12 @@ struct gx_mm *gx_mm_get(struct mm_struct *mm)
 			return gmm;
 		}
 	}
-	mutex_unlock(&gx_mm_lock);
 
 	gmm = kzalloc(sizeof(*gmm), GFP_KERNEL);
-	if (!gmm)
+	if (!gmm) {
+		mutex_unlock(&gx_mm_lock);
 		return ERR_PTR(-ENOMEM);
+	}
 	gmm->mm = mm;
 	gmm->count = 1;
 	spin_lock_init(&gmm->ctx_lock);
@@ -61,17 +64,17 @@ struct gx_mm *gx_mm_get(struct mm_struct *mm)
 	gmm->notifier.ops = &gx_mmu_ops;
 	ret = mmu_notifier_register(&gmm->notifier, mm);
 	if (ret) {
+		mutex_unlock(&gx_mm_lock);
 		kfree(gmm);
 		return ERR_PTR(ret);
 	}
 
-	mutex_lock(&gx_mm_lock);
 	list_add(&gmm->link, &gx_mm_list);
 	mutex_unlock(&gx_mm_lock);
 	return gmm;
 }
 
-void gx_mm_put(struct gx_mm *gmm)
+static void gx_mm_put(struct gx_mm *gmm)
 {
 	mutex_lock(&gx_mm_lock);
 	if (--gmm->count) {
