@@ -23,7 +23,7 @@ endif
 
 S = scripts
 
-.PHONY: help setup check probe candidates worktree convert coverage series gate events clean
+.PHONY: help setup check probe candidates worktree convert coverage series gate events bench clean
 
 help:
 	@sed -n 's/^#\(   make.*\)/\1/p; s/^# \(Variables.*\)/\n\1/p' $(firstword $(MAKEFILE_LIST))
@@ -39,6 +39,7 @@ help:
 	@echo '              (M=DIR: port the external module DIR instead, into $(O)/module.patch)'
 	@echo '  gate        checkpatch, build and sparse of every patch (GATE=0 skips it in series)'
 	@echo '  events      the event chosen at every site, with its evidence and confidence'
+	@echo '  bench       time and memory: pipeline vs naive spatch --dir vs floor (BENCH_NAIVE=sample)'
 	@echo '  clean       remove $(O)/ and the generated patches/*.patch'
 
 setup:
@@ -47,6 +48,14 @@ setup:
 check:
 	$(Q)tests/run $(T)
 
+# Every target that reads or writes $(O) runs under $(O)'s lock, taken once by
+# the outermost make (scripts/worktree --lock): a second run on the same O
+# stops at once, and Ctrl-C or kill stops the whole run before the lock goes.
+LOCKED = probe candidates worktree convert coverage series gate events bench
+ifneq ($(MMU_LOCK),$(abspath $(O)))
+$(LOCKED):
+	$(Q)$(S)/worktree --lock $(O) $(MAKE) --no-print-directory $@
+else
 $(O):
 	$(Q)mkdir -p $@
 
@@ -81,6 +90,10 @@ gate: | $(O)
 
 events: | $(O)
 	$(Q)$(S)/events report $(O)
+
+bench: | $(O)
+	$(Q)$(S)/bench
+endif
 
 clean:
 	rm -rf $(O) patches/*.patch

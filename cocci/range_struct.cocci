@@ -47,6 +47,9 @@ let converting_caller f = Hashtbl.mem callers f && not (Hashtbl.mem refused f)
 (* (function, identifier, line, column) -> is a notifier argument, for the
    mmun_* folding *)
 let uses : (string * string * int * int, bool) Hashtbl.t = Hashtbl.create 17
+(* (function, mmun_start local) whose bounds change after the start *)
+let moved = Hashtbl.create 17
+let mentions e v = Str.string_match (Str.regexp (".*\\b" ^ v ^ "\\b")) e 0
 
 let is_cb f = Hashtbl.mem cbs f
 let field f x = Hashtbl.find params (f, x)
@@ -264,16 +267,16 @@ position use.p;
 
 // Locals that only carry the bounds to the notifier (mmun_start/mmun_end)
 // are folded into the call when their assignments come right before it:
-//	mmun_start = X1; mmun_end = X2; [if (C)] start(mm, mmun_start, mmun_end);
+//	mmun_start = x1; mmun_end = x2; [if (C)] start(mm, mmun_start, mmun_end);
 // and nothing else in the function reads them.
 @fold exists@
 identifier f, ls, le;
-expression M, X1, X2, C;
+expression M, x1, x2, C;
 @@
 f(...) {
   ... when any
-  ls = X1;
-  le = X2;
+  ls = x1;
+  le = x2;
 (
   mmu_notifier_invalidate_range_start(M, ls, le);
 |
@@ -285,7 +288,7 @@ f(...) {
 // every use of the two locals ...
 @fold_all exists@
 identifier fold.f;
-idexpression x;
+identifier x : script:ocaml(fold.ls, fold.le) { x = ls || x = le };
 position q;
 @@
 f(...) {
@@ -310,7 +313,7 @@ f(...) {
 
 @fold_asg exists@
 identifier fold.f;
-idexpression x;
+identifier x : script:ocaml(fold.ls, fold.le) { x = ls || x = le };
 expression E;
 position q;
 @@
@@ -319,6 +322,46 @@ f(...) {
   x@q = E
   ... when any
 }
+
+// ... and whether a variable the bounds are computed from changes after the
+// start (move_page_tables() walks old_addr up to old_end): then the locals
+// keep the bounds of the start for the end, and stay.
+@fold_w exists@
+identifier fold.f, fold.ls, fold.le;
+expression fold.x1, fold.x2;
+identifier v : script:ocaml(x1, x2) { mentions x1 v || mentions x2 v };
+expression M, C, E;
+assignment operator aop;
+@@
+f(...) {
+  ... when any
+(
+  mmu_notifier_invalidate_range_start(M, ls, le);
+|
+  if (C) mmu_notifier_invalidate_range_start(M, ls, le);
+)
+  ... when any
+(
+  v aop E
+|
+  v++
+|
+  v--
+|
+  ++v
+|
+  --v
+)
+  ... when any
+}
+
+@script:ocaml@
+f << fold.f;
+ls << fold.ls;
+v << fold_w.v;
+@@
+ignore v;
+Hashtbl.replace moved (f, ls) ()
 
 @script:ocaml@
 f << fold.f;
@@ -350,18 +393,19 @@ Hashtbl.replace uses (f, x, (List.hd q).Coccilib.line, (List.hd q).Coccilib.col)
 f << fold.f;
 ls << fold.ls;
 le << fold.le;
-x2 << fold.X2;
+x2 << fold.x2;
 ok;
 @@
 let other x =
   Hashtbl.fold (fun (g, y, _, _) ntf acc -> acc || (g = f && y = x && not ntf)) uses false in
 let reads_ls = Str.string_match (Str.regexp (".*\\b" ^ ls ^ "\\b")) x2 0 in
-if other ls || other le || reads_ls then Coccilib.include_match false
+if other ls || other le || reads_ls || Hashtbl.mem moved (f, ls) then
+  Coccilib.include_match false
 else ok := make_ident "ok"
 
 @depends on patch exists@
 identifier fold.f, fold.ls, fold.le, fold_ok.ok;
-expression fold.X1, fold.X2;
+expression fold.x1, fold.x2;
 type T;
 @@
 f(...) {
@@ -371,9 +415,9 @@ f(...) {
 |
 - T le;
 |
-- ls = X1;
+- ls = x1;
 |
-- le = X2;
+- le = x2;
 )
   ... when any
 }
@@ -381,13 +425,13 @@ f(...) {
 @depends on patch@
 identifier fold.f, fold.ls, fold.le, fold_ok.ok;
 identifier F =~ "^mmu_notifier_invalidate_range_(start|end|only_end)$";
-expression fold.X1, fold.X2, M;
+expression fold.x1, fold.x2, M;
 @@
 f(...) {
   <...
   F(M,
 -   ls, le
-+   X1, X2
++   x1, x2
   )
   ...>
 }

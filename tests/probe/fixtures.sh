@@ -11,6 +11,7 @@
 #   tree_hash DIR               one hash of every file under DIR but .git/index
 #   git_state DIR               HEAD, branch, index entries and status of a git tree
 #   commit_all DIR              commit everything in DIR with a fixed identity
+#   path_without DIR TOOL...    a PATH (DIR, made) with every command but TOOLs
 
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 QUIET=1
@@ -24,13 +25,9 @@ fixture_tmp() {
 # The version each generation's Makefile claims.
 gen_version() {
 	case $1 in
-	v4.12)	echo 4 12 0 ;;
-	v4.14)	echo 4 14 0 ;;
-	v4.19)	echo 4 19 0 ;;
-	v5.0)	echo 5 0 0 ;;
-	v5.2)	echo 5 2 0 ;;
-	v5.4)	echo 5 4 0 ;;
-	v6.3)	echo 6 3 0 ;;
+	v[0-9]*.[0-9]*)
+		v=${1#v}
+		echo "${v%%.*} ${v#*.} 0" ;;
 	*)	echo 4 99 0 ;;
 	esac
 }
@@ -76,12 +73,66 @@ fixture_tree() {
 
 # mn_header GEN: include/linux/mmu_notifier.h as GEN had it, reduced to the
 # declarations scripts/probe looks at (ops, range struct, event enum,
-# range_init and its !CONFIG_MMU_NOTIFIER stub).  GEN: v4.12 (still has
-# invalidate_page), v4.14 (void callbacks), v4.19 (blockable), v5.0 (range
-# struct), v5.2 (events, vma in range_init), v5.4 (get/put), v6.3 (range_init
-# without vma), unknown (an event enum on old callbacks: no such kernel).
+# range_init and its !CONFIG_MMU_NOTIFIER stub).  GEN, in upstream order:
+#   v4.12  invalidate_page still there, void start/end callbacks (<= v4.12)
+#   v4.14  void callbacks, no blockable (v4.13-v4.18; v4.15 adds
+#          mmu_notifier_invalidate_range_only_end)
+#   v4.19  int start callback with bool blockable (v4.19-v4.20)
+#   v5.0   struct mmu_notifier_range {mm, start, end, blockable}, callbacks
+#          take it, range_init(range, mm, start, end) (v5.0-v5.1)
+#   v5.2   enum mmu_notifier_event (5 members), range with vma/flags/event,
+#          range_init(range, event, flags, vma, mm, start, end) (v5.2-v5.3)
+#   v5.4   alloc_notifier/free_notifier: mmu_notifier_get/put (v5.4)
+#   v5.5   MMU_NOTIFY_RELEASE (interval notifiers) (v5.5-v5.8)
+#   v5.9   MMU_NOTIFY_MIGRATE, migrate_pgmap_owner, range_init_migrate
+#          (v5.9-v5.13: Debian's 5.10)
+#   v5.14  MMU_NOTIFY_EXCLUSIVE, owner, range_init_owner (v5.14-v6.2:
+#          Debian's 6.1)
+#   v6.3   the vma leaves the range and range_init (v6.3-v6.5)
+#   v6.6   ->invalidate_range becomes ->arch_invalidate_secondary_tlbs,
+#          mmu_notifier_invalidate_range_only_end goes (v6.6-: Debian's 6.12)
+#   unknown  an event enum on the old callbacks: no such kernel
 mn_header() {
 	gen=$1
+	# what GEN has: callbacks, range struct, events, init helper, get/put,
+	# secondary TLB op and only_end
+	case $gen in
+	v4.12|v4.14)	cb=void ;;
+	v4.19|unknown)	cb=blockable ;;
+	*)		cb=range ;;
+	esac
+	case $gen in
+	v4.12|v4.14|v4.19|unknown) rs=no ;;
+	v5.0)		rs=v5.0 ;;
+	v6.3|v6.6)	rs=novma ;;
+	*)		rs=vma ;;
+	esac
+	# events: none, or the enum without the later members in $lacks
+	case $gen in
+	v4.12|v4.14|v4.19|v5.0) events=no ;;
+	*)		events=yes ;;
+	esac
+	case $gen in
+	v5.2|v5.4|unknown) lacks="RELEASE MIGRATE EXCLUSIVE" ;;
+	v5.5)		lacks="MIGRATE EXCLUSIVE" ;;
+	v5.9)		lacks=EXCLUSIVE ;;
+	*)		lacks= ;;
+	esac
+	case $gen in
+	v5.9)		owner=migrate ;;
+	v5.14|v6.3|v6.6) owner=owner ;;
+	*)		owner=no ;;
+	esac
+	case $gen in
+	v4.12|v4.14|v4.19|v5.0|v5.2|unknown) getput=no ;;
+	*)		getput=yes ;;
+	esac
+	case $gen in
+	v6.6)		tlb=secondary only_end=no ;;
+	v4.12|v4.14)	tlb=range only_end=no ;;
+	*)		tlb=range only_end=yes ;;
+	esac
+
 	echo '/* SPDX-License-Identifier: GPL-2.0 */'
 	echo '#ifndef _LINUX_MMU_NOTIFIER_H'
 	echo '#define _LINUX_MMU_NOTIFIER_H'
@@ -89,8 +140,7 @@ mn_header() {
 	echo 'struct mmu_notifier;'
 	echo 'struct mmu_notifier_ops;'
 	echo
-	case $gen in
-	v5.2|v5.4|v6.3|unknown)
+	if [ $events = yes ]; then
 		cat <<'H'
 /**
  * enum mmu_notifier_event - reason for the notifier callback
@@ -103,14 +153,14 @@ enum mmu_notifier_event {
 	MMU_NOTIFY_PROTECTION_PAGE,
 	MMU_NOTIFY_SOFT_DIRTY,
 H
-		case $gen in
-		v5.4)	printf '\tMMU_NOTIFY_RELEASE,\n\tMMU_NOTIFY_MIGRATE,\n' ;;
-		v6.3)	printf '\tMMU_NOTIFY_RELEASE,\n\tMMU_NOTIFY_MIGRATE,\n\tMMU_NOTIFY_EXCLUSIVE,\n' ;;
-		esac
+		# the later members, each up to the first one GEN lacks
+		for e in RELEASE MIGRATE EXCLUSIVE; do
+			case " $lacks " in *" $e "*) break ;; esac
+			printf '\tMMU_NOTIFY_%s,\n' "$e"
+		done
 		printf '};\n\n#define MMU_NOTIFIER_RANGE_BLOCKABLE (1 << 0)\n\n'
-		;;
-	esac
-	case $gen in
+	fi
+	case $rs in
 	v5.0)
 		cat <<'H'
 struct mmu_notifier_range {
@@ -122,34 +172,28 @@ struct mmu_notifier_range {
 
 H
 		;;
-	v5.2|v5.4|v6.3)
-		cat <<'H'
-struct mmu_notifier_range {
-	struct vm_area_struct *vma;
-	struct mm_struct *mm;
-	unsigned long start;
-	unsigned long end;
-	unsigned flags;
-	enum mmu_notifier_event event;
-};
-
-H
+	vma|novma)
+		echo 'struct mmu_notifier_range {'
+		[ $rs = vma ] && printf '\tstruct vm_area_struct *vma;\n'
+		printf '\tstruct mm_struct *mm;\n\tunsigned long start;\n\tunsigned long end;\n'
+		printf '\tunsigned flags;\n\tenum mmu_notifier_event event;\n'
+		case $owner in
+		migrate) printf '\tvoid *migrate_pgmap_owner;\n' ;;
+		owner)	printf '\tvoid *owner;\n' ;;
+		esac
+		printf '};\n\n'
 		;;
 	esac
 	echo 'struct mmu_notifier_ops {'
 	printf '\tvoid (*release)(struct mmu_notifier *mn,\n\t\t\tstruct mm_struct *mm);\n\n'
-	case $gen in
-	v4.12)
-		cat <<'H'
+	[ "$gen" = v4.12 ] && cat <<'H'
 	void (*invalidate_page)(struct mmu_notifier *mn,
 				struct mm_struct *mm,
 				unsigned long address);
 
 H
-		;;
-	esac
-	case $gen in
-	v4.12|v4.14)
+	case $cb in
+	void)
 		cat <<'H'
 	void (*invalidate_range_start)(struct mmu_notifier *mn,
 				       struct mm_struct *mm,
@@ -159,7 +203,7 @@ H
 				     unsigned long start, unsigned long end);
 H
 		;;
-	v4.19|unknown)
+	blockable)
 		cat <<'H'
 	int (*invalidate_range_start)(struct mmu_notifier *mn,
 				       struct mm_struct *mm,
@@ -170,7 +214,7 @@ H
 				     unsigned long start, unsigned long end);
 H
 		;;
-	*)
+	range)
 		cat <<'H'
 	int (*invalidate_range_start)(struct mmu_notifier *mn,
 				      const struct mmu_notifier_range *range);
@@ -179,17 +223,52 @@ H
 H
 		;;
 	esac
-	case $gen in
-	v5.4|v6.3)
+	echo
+	case $tlb in
+	range)
 		cat <<'H'
+	void (*invalidate_range)(struct mmu_notifier *mn, struct mm_struct *mm,
+				 unsigned long start, unsigned long end);
+H
+		;;
+	secondary)
+		cat <<'H'
+	void (*arch_invalidate_secondary_tlbs)(
+					struct mmu_notifier *subscription,
+					struct mm_struct *mm,
+					unsigned long start,
+					unsigned long end);
+H
+		;;
+	esac
+	[ $getput = yes ] && cat <<'H'
 
 	struct mmu_notifier *(*alloc_notifier)(struct mm_struct *mm);
 	void (*free_notifier)(struct mmu_notifier *mn);
 H
-		;;
-	esac
 	printf '};\n\n#ifdef CONFIG_MMU_NOTIFIER\n\n'
-	case $gen in
+	if [ $only_end = yes ]; then
+		case $rs in
+		no)	cat <<'H'
+static inline void
+mmu_notifier_invalidate_range_only_end(struct mm_struct *mm,
+				       unsigned long start, unsigned long end)
+{
+}
+
+H
+			;;
+		*)	cat <<'H'
+static inline void
+mmu_notifier_invalidate_range_only_end(struct mmu_notifier_range *range)
+{
+}
+
+H
+			;;
+		esac
+	fi
+	case $rs in
 	v5.0)
 		cat <<'H'
 static inline void mmu_notifier_range_init(struct mmu_notifier_range *range,
@@ -203,7 +282,7 @@ static inline void mmu_notifier_range_init(struct mmu_notifier_range *range,
 }
 H
 		;;
-	v5.2|v5.4)
+	vma)
 		cat <<'H'
 static inline void mmu_notifier_range_init(struct mmu_notifier_range *range,
 					   enum mmu_notifier_event event,
@@ -222,7 +301,7 @@ static inline void mmu_notifier_range_init(struct mmu_notifier_range *range,
 }
 H
 		;;
-	v6.3)
+	novma)
 		cat <<'H'
 static inline void mmu_notifier_range_init(struct mmu_notifier_range *range,
 					   enum mmu_notifier_event event,
@@ -237,6 +316,40 @@ static inline void mmu_notifier_range_init(struct mmu_notifier_range *range,
 	range->end = end;
 	range->flags = flags;
 }
+H
+		;;
+	esac
+	case $owner/$rs in
+	migrate/*)
+		cat <<'H'
+
+static inline void mmu_notifier_range_init_migrate(
+			struct mmu_notifier_range *range, unsigned int flags,
+			struct vm_area_struct *vma, struct mm_struct *mm,
+			unsigned long start, unsigned long end, void *pgmap)
+{
+	mmu_notifier_range_init(range, MMU_NOTIFY_MIGRATE, flags, vma, mm,
+				start, end);
+	range->migrate_pgmap_owner = pgmap;
+}
+H
+		;;
+	owner/vma)
+		cat <<'H'
+
+static inline void mmu_notifier_range_init_owner(
+			struct mmu_notifier_range *range,
+			enum mmu_notifier_event event, unsigned int flags,
+			struct vm_area_struct *vma, struct mm_struct *mm,
+			unsigned long start, unsigned long end, void *owner)
+{
+	mmu_notifier_range_init(range, event, flags, vma, mm, start, end);
+	range->owner = owner;
+}
+H
+		;;
+	owner/novma)
+		cat <<'H'
 
 static inline void mmu_notifier_range_init_owner(
 			struct mmu_notifier_range *range,
@@ -245,14 +358,13 @@ static inline void mmu_notifier_range_init_owner(
 			unsigned long end, void *owner)
 {
 	mmu_notifier_range_init(range, event, flags, mm, start, end);
+	range->owner = owner;
 }
 H
 		;;
 	esac
 	printf '\n#else /* CONFIG_MMU_NOTIFIER */\n\n'
-	case $gen in
-	v5.0|v5.2|v5.4|v6.3)
-		cat <<'H'
+	[ $rs = no ] || cat <<'H'
 struct mmu_notifier_range {
 	unsigned long start;
 	unsigned long end;
@@ -267,18 +379,12 @@ static inline void _mmu_notifier_range_init(struct mmu_notifier_range *range,
 }
 
 H
-		;;
-	esac
-	case $gen in
+	case $rs in
 	v5.0)	echo '#define mmu_notifier_range_init(range, mm, start, end) \' ;;
-	v5.2|v5.4)
-		echo '#define mmu_notifier_range_init(range,event,flags,vma,mm,start,end)  \' ;;
-	v6.3)	echo '#define mmu_notifier_range_init(range,event,flags,mm,start,end) \' ;;
+	vma)	echo '#define mmu_notifier_range_init(range,event,flags,vma,mm,start,end)  \' ;;
+	novma)	echo '#define mmu_notifier_range_init(range,event,flags,mm,start,end) \' ;;
 	esac
-	case $gen in
-	v5.0|v5.2|v5.4|v6.3)
-		printf '\t_mmu_notifier_range_init(range, start, end)\n\n' ;;
-	esac
+	[ $rs = no ] || printf '\t_mmu_notifier_range_init(range, start, end)\n\n'
 	printf '#endif /* CONFIG_MMU_NOTIFIER */\n\n#endif /* _LINUX_MMU_NOTIFIER_H */\n'
 }
 
@@ -299,4 +405,18 @@ commit_all() {
 	GIT_AUTHOR_DATE='2001-01-01T00:00:00Z' GIT_COMMITTER_DATE='2001-01-01T00:00:00Z' \
 	git -C "$1" -c user.name='Fixture Dev' -c user.email=dev@example.org \
 		commit -q -m "${2:-fixture}"
+}
+
+# path_without DIR TOOL...: fill DIR with links to every command on PATH but
+# the TOOLs, and print a PATH of DIR alone
+path_without() {
+	pdir=$1
+	shift
+	mkdir -p "$pdir"
+	for d in $(echo "$PATH" | tr : ' '); do
+		# the first of each name wins, as on PATH
+		ln -s "$d"/* "$pdir"/ 2>/dev/null || :
+	done
+	for t; do rm -f "$pdir/$t"; done
+	echo "$pdir"
 }

@@ -1,11 +1,11 @@
 #!/bin/sh
-# No false positives: on Debian's 5.10 and 6.1 trees (range struct already
-# upstream) range_struct.cocci changes none of its candidate files.
+# No false positives: on Debian's 5.10, 6.1 and 6.12 trees (range struct
+# already upstream) range_struct.cocci changes none of its candidate files.
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 rc=0
-for t in linux-5.10 linux-6.1; do
+for t in linux-5.10 linux-6.1 linux-6.12; do
 	tree=$("$TOP"/scripts/provision "$t" 2>/dev/null) || { echo "skip: $t not provisioned"; exit 77; }
 	files=$("$TOP"/scripts/prefilter "$tree" | awk -F'\t' '$1 == "range_struct" { print $2 }')
 	n=$(echo "$files" | wc -w)

@@ -29,3 +29,22 @@ static void unmap_huge(struct vm_area_struct *vma, unsigned long start,
 	flush_range(vma, mmun_start, mmun_end);
 	mmu_notifier_invalidate_range_end(mm, mmun_start, mmun_end);
 }
+
+// The bounds come from a variable the loop moves: folding would give the
+// end the moved bound, so the locals stay and the end shares the range.
+static unsigned long move_tables(struct vm_area_struct *vma,
+				 unsigned long old_addr, unsigned long len)
+{
+	unsigned long extent, old_end;
+	unsigned long mmun_start;	/* For mmu_notifiers */
+	unsigned long mmun_end;		/* For mmu_notifiers */
+
+	old_end = old_addr + len;
+	mmun_start = old_addr;
+	mmun_end   = old_end;
+	mmu_notifier_invalidate_range_start(vma->vm_mm, mmun_start, mmun_end);
+	for (; old_addr < old_end; old_addr += extent)
+		extent = move_one(vma, old_addr, old_end);
+	mmu_notifier_invalidate_range_end(vma->vm_mm, mmun_start, mmun_end);
+	return len + old_addr - old_end;
+}

@@ -4,7 +4,10 @@
 # is byte-for-byte what it was before (files hashed, git HEAD/index/status).
 #   make probe on a non-kernel dir / a missing dir, a dirty git tree (refused;
 #   ALLOW_DIRTY=1 warns), a plain directory, spatch missing, spatch too old or
-#   unreadable, and scripts/worktree interrupted by Ctrl-C, kill and kill -9.
+#   unreadable, sparse missing for the gate, scripts/worktree interrupted by
+#   Ctrl-C, kill and kill -9, and two scripts/worktree at once on one O.
+# Prints the table "case | exit | message" at the end (the whole pipeline:
+# tests/safety/pipeline.t; unparsable code: tests/safety/unparsable.t).
 set -u
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$TOP/tests/probe/fixtures.sh"
@@ -12,11 +15,19 @@ fixture_tmp
 fail=0
 bad() { echo "  FAIL: $*"; fail=1; }
 
+# row CASE: a line of the table printed at the end, from $rc and $TMP/err
+row() {
+	m=$(grep -E '^[a-z]+: (error|warning): ' "$TMP/err" | head -n1)
+	[ -n "$m" ] || m=$(head -n1 "$TMP/err")
+	printf '%s | %s | %s\n' "$1" "$rc" "$m" >>"$TMP/table"
+}
+
 # refused NAME TEXT...: the last command ($rc, $TMP/err) failed with a message
 # holding every TEXT
 refused() {
 	name=$1
 	shift
+	row "$name"
 	echo "  stderr: $(sed '2,$s/^/          /' "$TMP/err")"
 	[ "$rc" -ne 0 ] || bad "$name: exit status 0"
 	for text; do
@@ -51,13 +62,13 @@ echo 'int main(void) { return 0; }' >"$TMP/notakernel/src/main.c"
 snap "$TMP/notakernel"
 make -s -C "$TOP" probe KERNEL="$TMP/notakernel" O="$TMP/o" >/dev/null 2>"$TMP/err"
 rc=$?
-refused notakernel "is not a Linux kernel tree" "$TMP/notakernel"
+refused "not a kernel tree (make probe)" "is not a Linux kernel tree" "$TMP/notakernel"
 same "$TMP/notakernel"
 
 echo "== make probe KERNEL=<a missing directory>"
 make -s -C "$TOP" probe KERNEL="$TMP/nonexistent" O="$TMP/o" >/dev/null 2>"$TMP/err"
 rc=$?
-refused nonexistent "no such directory" "$TMP/nonexistent"
+refused "missing directory (make probe)" "no such directory" "$TMP/nonexistent"
 [ -e "$TMP/nonexistent" ] && bad "$TMP/nonexistent was created"
 
 echo "== scripts/probe on a tree without mm/"
@@ -66,7 +77,7 @@ rm -r "$TMP/nomm/mm"
 snap "$TMP/nomm"
 "$TOP"/scripts/probe "$TMP/nomm" >/dev/null 2>"$TMP/err"
 rc=$?
-refused nomm "is not a Linux kernel tree"
+refused "kernel-like tree without mm/ (scripts/probe)" "is not a Linux kernel tree"
 same "$TMP/nomm"
 
 # A git fixture tree with uncommitted changes: $1 = worktree (a tracked file
@@ -83,7 +94,7 @@ for kind in worktree index; do
 	snap "$tree"
 	"$TOP"/scripts/worktree "$tree" "$dest" >/dev/null 2>"$TMP/err"
 	rc=$?
-	refused "dirty $kind" "uncommitted changes" "ALLOW_DIRTY=1" "mm/mmu_notifier.c"
+	refused "dirty git tree, $kind (scripts/worktree)" "uncommitted changes" "ALLOW_DIRTY=1" "mm/mmu_notifier.c"
 	[ -e "$dest" ] && bad "dirty $kind: $dest created although refused"
 	no_leftovers "$dest"
 	same "$tree"
@@ -91,6 +102,7 @@ for kind in worktree index; do
 	echo "== ALLOW_DIRTY=1 scripts/worktree on the same tree"
 	ALLOW_DIRTY=1 "$TOP"/scripts/worktree "$tree" "$dest" >/dev/null 2>"$TMP/err"
 	rc=$?
+	row "dirty git tree, $kind, ALLOW_DIRTY=1 (scripts/worktree)"
 	echo "  stderr: $(cat "$TMP/err")"
 	[ $rc -eq 0 ] || bad "ALLOW_DIRTY=1: exit status $rc"
 	grep -q "warning: .*uncommitted changes" "$TMP/err" || bad "ALLOW_DIRTY=1: no warning"
@@ -112,6 +124,7 @@ fixture_tree "$tree" v4.14 3
 snap "$tree"
 "$TOP"/scripts/worktree "$tree" "$dest" >/dev/null 2>"$TMP/err"
 rc=$?
+row "plain directory, not a git tree (scripts/worktree)"
 [ $rc -eq 0 ] || { bad "plain: exit status $rc:"; cat "$TMP/err"; }
 [ "$(git -C "$dest" symbolic-ref HEAD 2>&1)" = refs/heads/mmu-notifier ] ||
 	bad "$dest is not on branch mmu-notifier"
@@ -151,23 +164,46 @@ snap "$TMP/c"
 echo "== scripts/cocci with no spatch on PATH"
 (cd "$TMP/c" && PATH=$TMP/nospatch "$TOP"/scripts/cocci range_struct x.c) >/dev/null 2>"$TMP/err"
 rc=$?
-refused nospatch "spatch" "coccinelle"
+refused "spatch missing (scripts/cocci)" "spatch" "coccinelle"
 grep -v "spatch" "$TMP/err" | grep -q . && bad "nospatch: another tool is missing"
 same "$TMP/c"
 
 echo "== scripts/cocci with spatch 1.0.4"
 (cd "$TMP/c" && PATH=$TMP/oldspatch:$PATH "$TOP"/scripts/cocci range_struct x.c) >/dev/null 2>"$TMP/err"
 rc=$?
-refused oldspatch "1.0.4" "too old" "1.1.1"
+refused "spatch 1.0.4 (scripts/cocci)" "1.0.4" "too old" "1.1.1"
 [ -e "$TMP/oldspatch/called" ] && bad "oldspatch: spatch was run: $(cat "$TMP/oldspatch/called")"
 same "$TMP/c"
 
 echo "== scripts/cocci with a spatch whose version cannot be read"
 (cd "$TMP/c" && PATH=$TMP/badspatch:$PATH "$TOP"/scripts/cocci range_struct x.c) >/dev/null 2>"$TMP/err"
 rc=$?
-refused badspatch "cannot read the version" "$TMP/badspatch/spatch"
+refused "spatch version unreadable (scripts/cocci)" "cannot read the version" "$TMP/badspatch/spatch"
 [ -e "$TMP/badspatch/called" ] && bad "badspatch: spatch was run: $(cat "$TMP/badspatch/called")"
 same "$TMP/c"
+
+# The gate needs sparse (GATES has sparse by default), only then: an O with
+# a one-patch series, and a PATH with everything but sparse.
+echo "== scripts/gate with no sparse on PATH"
+o=$TMP/o-gate
+fixture_tree "$o/work" v4.19 1
+git -C "$o/work" init -q
+commit_all "$o/work" base
+git -C "$o/work" rev-parse HEAD >"$o/base"
+git -C "$o/work" checkout -q -b mmu-notifier-series
+sed -i 's/return 0;/return 1;/' "$o/work/drivers/misc/f0.c"
+commit_all "$o/work" "misc: fixture patch"
+snap "$o/work"
+nosparse=$(path_without "$TMP/nosparse" sparse)
+PATH=$nosparse "$TOP"/scripts/gate "$o" >/dev/null 2>"$TMP/err"
+rc=$?
+refused "sparse missing (scripts/gate)" "'sparse' not found (Debian package sparse)"
+[ -e "$o/gate" ] && bad "nosparse: the gate started"
+same "$o/work"
+PATH=$nosparse GATES=checkpatch "$TOP"/scripts/gate "$o" >/dev/null 2>"$TMP/err"
+grep -q sparse "$TMP/err" && bad "GATES=checkpatch asked for sparse: $(cat "$TMP/err")"
+[ "$(git -C "$o/work" symbolic-ref --short HEAD)" = mmu-notifier-series ] ||
+	bad "the gate left $o/work off its branch"
 
 # Interrupted scripts/worktree.  A git wrapper holds the run just after the
 # clone (git tree) or the base commit (plain tree), once DEST.tmp.PID exists,
@@ -189,7 +225,7 @@ cp -r "$TMP/big" "$TMP/biggit"
 git -C "$TMP/biggit" init -q
 commit_all "$TMP/biggit" base
 
-# interrupt TREE SIG GROUP|PID: run scripts/worktree TREE, send SIG when held
+# interrupt TREE SIG GROUP|PID KIND: run scripts/worktree TREE, send SIG when held
 interrupt() {
 	tree=$1 dest=$TMP/dest-int
 	export MARK="$TMP/mark"
@@ -214,30 +250,56 @@ interrupt() {
 	rc=$?
 	echo "  SIG$2 to the $3: exit status $rc"
 	[ $rc -ne 0 ] || bad "SIG$2: exit status 0"
-	[ -e "$dest" ] && bad "SIG$2: $dest exists after an interrupted run"
-	if [ "$2" = KILL ]; then
-		set -- "$dest".tmp.*
-		[ -e "$1" ] && echo "  (known limit: SIGKILL leaves $(basename "$1"))"
-	else
+	# SIGKILL cannot be caught: what the killed process started goes on
+	# (and holds the lock) until the next run stops it
+	if [ "$2" != KILL ]; then
+		row "worktree of a $4 interrupted (SIG$2 to the $3)"
+		[ -e "$dest" ] && bad "SIG$2: $dest exists after an interrupted run"
 		no_leftovers "$dest"
 	fi
 	same "$tree"
-	"$TOP"/scripts/worktree "$tree" "$dest" >/dev/null 2>"$TMP/err" ||
-		{ bad "the run after the interrupted one failed:"; cat "$TMP/err"; }
+	# (a new file: what the killed run left running still writes to the old one)
+	"$TOP"/scripts/worktree "$tree" "$dest" >/dev/null 2>"$TMP/err.next"
+	rc=$?
+	mv "$TMP/err.next" "$TMP/err"
+	[ "$2" != KILL ] || row "worktree of a $4 killed (SIGKILL to the $3), then the next run"
+	[ $rc = 0 ] || { bad "the run after the interrupted one failed:"; cat "$TMP/err"; }
+	no_leftovers "$dest"
 	[ "$(git -C "$dest" symbolic-ref HEAD 2>&1)" = refs/heads/mmu-notifier ] ||
 		bad "the run after the interrupted one made no mmu-notifier branch"
 	rm -rf "$dest" "$dest".tmp.*
 }
 
 echo "== Ctrl-C during scripts/worktree of a git tree"
-interrupt "$TMP/biggit" INT GROUP
+interrupt "$TMP/biggit" INT GROUP "git tree"
 echo "== kill during scripts/worktree of a git tree"
-interrupt "$TMP/biggit" TERM PID
+interrupt "$TMP/biggit" TERM PID "git tree"
 echo "== Ctrl-C during scripts/worktree of a plain directory"
-interrupt "$TMP/big" INT GROUP
+interrupt "$TMP/big" INT GROUP "plain directory"
 echo "== kill during scripts/worktree of a plain directory"
-interrupt "$TMP/big" TERM PID
+interrupt "$TMP/big" TERM PID "plain directory"
 echo "== kill -9 during scripts/worktree of a git tree"
-interrupt "$TMP/biggit" KILL GROUP
+interrupt "$TMP/biggit" KILL GROUP "git tree"
 
+echo "== two scripts/worktree at once into the same directory"
+dest=$TMP/dest-two
+export MARK="$TMP/mark"
+rm -f "$MARK"
+snap "$TMP/biggit"
+PATH=$TMP/slowgit:$PATH "$TOP"/scripts/worktree "$TMP/biggit" "$dest" >/dev/null 2>"$TMP/err.first" &
+first=$!
+i=0
+while [ ! -e "$MARK" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+"$TOP"/scripts/worktree "$TMP/big" "$dest" >/dev/null 2>"$TMP/err"
+rc=$?
+refused "second scripts/worktree into the same directory" "is in use by another run"
+wait $first || { bad "the first run failed:"; cat "$TMP/err.first"; }
+[ "$(git -C "$dest" rev-parse HEAD 2>&1)" = "$(git -C "$TMP/biggit" rev-parse HEAD)" ] ||
+	bad "$dest is not the first run's clone"
+no_leftovers "$dest"
+same "$TMP/biggit"
+
+echo
+echo "case | exit | message"
+cat "$TMP/table"
 exit $fail
