@@ -4,6 +4,7 @@
 #   make check                     run the test suite
 #   make series [KERNEL=/path]     probe -> convert -> split -> gate -> series
 #   make series M=/path/to/module [KERNEL=/path]  port an external module's source
+#   make runtime [KERNEL=/path]    boot the tree under qemu, check every event at run time
 #
 # Variables: KERNEL= tree to convert (default: kernel/ submodule, else Debian's
 # linux-source-5.10), O= work directory (default build/), STEPS= steps to run
@@ -23,7 +24,7 @@ endif
 
 S = scripts
 
-.PHONY: help setup check probe candidates worktree convert coverage series gate events bench clean
+.PHONY: help setup check probe candidates worktree convert coverage series gate events bench runtime clean
 
 help:
 	@sed -n 's/^#\(   make.*\)/\1/p; s/^# \(Variables.*\)/\n\1/p' $(firstword $(MAKEFILE_LIST))
@@ -40,6 +41,7 @@ help:
 	@echo '  gate        checkpatch, build and sparse of every patch (GATE=0 skips it in series)'
 	@echo '  events      the event chosen at every site, with its evidence and confidence'
 	@echo '  bench       time and memory: pipeline vs naive spatch --dir vs floor (BENCH_NAIVE=sample)'
+	@echo '  runtime     tiny kernel + recording module booted under qemu (TCG): each operation'"'"'s event, range, pairing'
 	@echo '  clean       remove $(O)/ and the generated patches/*.patch'
 
 setup:
@@ -94,6 +96,9 @@ events: | $(O)
 bench: | $(O)
 	$(Q)$(S)/bench
 endif
+
+runtime:
+	$(Q)tree=$$($(S)/provision) && $(S)/runtime "$$tree"
 
 clean:
 	rm -rf $(O) patches/*.patch
