@@ -50,6 +50,7 @@ let elems = Hashtbl.create 256		(* file -> element, functions and ops *)
 let vmas = Hashtbl.create 64		(* (file, fn) -> (line, name, kind) *)
 let gathers = Hashtbl.create 16		(* (file, fn): mmu_gather parameter *)
 let ends = Hashtbl.create 64		(* (file, fn) -> line of _end() *)
+let consts = Hashtbl.create 16	(* (file, fn, name) -> value of a const local *)
 
 let re s = Str.regexp s
 let squash x = Str.global_replace (Str.regexp "[ \t\n]+") "" x
@@ -114,6 +115,11 @@ let () =
 
 let pos p = List.hd p
 let key (q : Coccilib.pos) = (q.Coccilib.file, q.Coccilib.current_element)
+
+(* A bound held in a const local ("const unsigned long start =
+ * vma->vm_start;") stands for its value. *)
+let value file fn x =
+	match Hashtbl.find_opt consts (file, fn, x) with Some v -> v | None -> x
 
 (* The identifiers of every function body and every initialiser of a file,
  * by line, from a small C scanner (comments, strings and preprocessor lines
@@ -290,7 +296,7 @@ let decide file fn line owner s e =
 				(Hashtbl.find_all elems file) in
 			last, sib, "range ended outside the function; "
 		| l -> List.fold_left max 0 l, [], "" in
-	let s = squash s and e = squash e in
+	let s = squash (value file fn s) and e = squash (value file fn e) in
 	let found = reach file fn line hi siblings in
 	let h = hits found in
 	let sd = h soft_dirty and pv = h prot_vma and mv = h moved
@@ -330,7 +336,8 @@ let decide file fn line owner s e =
 
 (* The vma argument; see the header. *)
 let pick_vma file fn line m s e =
-	let m = squash m and s = squash s and e = squash e in
+	let m = squash m and s = squash (value file fn s)
+	and e = squash (value file fn e) in
 	if Str.string_match (re "^\\(.*\\)->vm_mm$") m 0 then
 		Str.matched_group 1 m
 	else begin
@@ -423,6 +430,22 @@ p << vinit.p;
 @@
 let q = pos p in
 Hashtbl.add vmas (key q) (q.Coccilib.line, v, "init")
+
+@cinit@
+identifier x;
+type T;
+expression E;
+position p;
+@@
+const T x@p = E;
+
+@script:ocaml@
+x << cinit.x;
+e << cinit.E;
+p << cinit.p;
+@@
+let (file, fn) = key (pos p) in
+Hashtbl.replace consts (file, fn, x) e
 
 @gparam@
 identifier fn, t;

@@ -46,7 +46,7 @@ out=$(run $g grutlbpurge.c grufile.c grutables.h)
 [ -z "$out" ] || { echo "sgi-gru reported: $out"; fail=1; }
 has $g/grutlbpurge.c '^	mn = mmu_notifier_get_locked(&gru_mmuops, current->mm);$'
 has $g/grutlbpurge.c '^	mmu_notifier_put(&gms->ms_notifier);$'
-has $g/grutlbpurge.c '^	.alloc_notifier = gru_mm_struct_alloc_notifier,$'
+has $g/grutlbpurge.c '^	.alloc_notifier		= gru_mm_struct_alloc_notifier,$'
 has $g/grutlbpurge.c '^	STAT(gms_free);$'
 has $g/grufile.c '^	mmu_notifier_synchronize();$'
 ! grep -q 'mmu_find_ops\|__mmu_notifier_register\|goto error' "$tmp/$g/grutlbpurge.c" ||

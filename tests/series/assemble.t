@@ -71,8 +71,10 @@ grep -q '^    version: 4.20.0$' "$c" || fail "cover: probe result"
 ! grep -q "$T" "$out"/*.patch || fail "a host path leaked into the series"
 grep -q '^    drivers/misc/sgi-gru/grutlbpurge.c:7: not converted: start call inside a macro$' "$c" ||
 	fail "cover: reported site"
-awk '/^Event overrides:/ { on = 1; next } on && /override: MMU_NOTIFY_CLEAR/ { f = 1 } on && /^[A-Z]/ { on = 0 } END { exit !f }' "$c" ||
+awk '/^Event overrides:/ { on = 1; next } on && /gru_flush_tlb_range: CLEAR \(override\): pinned/ { f = 1 } on && /^[A-Z]/ { on = 0 } END { exit !f }' "$c" ||
 	fail "cover: event override not listed"
+awk '/^Event chosen at each site/ { on = 1; next } on && /gru_flush_tlb_range: CLEAR/ { f = 1 } on && /^[A-Z]/ { on = 0 } END { exit !f }' "$c" ||
+	fail "cover: the event decisions are not listed"
 base=$(git -C "$T/linux" rev-parse HEAD)
 stat=$(git -C "$O/work" diff --shortstat "$base" mmu-notifier)
 grep -q -x -F "$stat" "$c" || fail "cover: diffstat is not the conversion's ($stat)"

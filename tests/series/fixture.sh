@@ -493,7 +493,7 @@ events: no
 steps: range_struct event_tag get_put
 EOF
 	echo "drivers/misc/sgi-gru/grutlbpurge.c:7: not converted: start call inside a macro" > "$O/report/range_struct.txt"
-	echo "drivers/misc/sgi-gru/grutlbpurge.c:9: override: MMU_NOTIFY_CLEAR (GRU flush is a clear, not an unmap)" > "$O/report/event_tag.txt"
+	echo "drivers/misc/sgi-gru/grutlbpurge.c:9: gru_flush_tlb_range: CLEAR (override): pinned in event_tag.overrides: GRU flush is a clear, not an unmap" > "$O/report/event_tag.txt"
 	: > "$O/report/get_put.txt"
 }
 
