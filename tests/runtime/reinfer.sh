@@ -2,9 +2,9 @@
 # tests/runtime/reinfer.sh SRC DEST - DEST: a scratch clone of the kernel tree
 # SRC (v5.2 or later) whose events are the tool's, not the developers': in
 # every file calling mmu_notifier_range_init(), the event of each call
-# becomes MMU_NOTIFY_INFER and cocci/event_tag.cocci infers it again, as
-# 'scripts/events reinfer' does to measure agreement.  _init_migrate()
-# calls keep their implicit MIGRATE event (no v5.2 event to infer).
+# becomes MMU_NOTIFY_INFER (scripts/events strip) and cocci/event_tag.cocci
+# infers it again, as 'scripts/events reinfer' does to measure agreement.
+# _init_migrate() calls keep their implicit MIGRATE event (no v5.2 event to infer).
 # DEST is kept between runs: a file is rewritten only when its inferred
 # content changed, so a kernel built from DEST rebuilds only what changed.
 # Prints the sites where the tool and the developers differ.
@@ -22,11 +22,7 @@ git -C "$dest" grep -l 'mmu_notifier_range_init(' HEAD -- '*.c' ':!tools' \
 [ -s "$tmp/files" ] || die "$src: no mmu_notifier_range_init() call"
 while read -r f; do
 	mkdir -p "$tmp/src/${f%/*}"
-	git -C "$dest" show "HEAD:$f" | awk '
-	/mmu_notifier_range_init\(/ { want = 3 }
-	want > 0 && sub(/MMU_NOTIFY_[A-Z_]+/, "MMU_NOTIFY_INFER") { want = 0 }
-	want > 0 { want-- }
-	{ print }' > "$tmp/src/$f"
+	git -C "$dest" show "HEAD:$f" | "$TOP/scripts/events" strip > "$tmp/src/$f"
 done < "$tmp/files"
 # One spatch run per directory, as scripts/convert groups them.
 sed 's|/[^/]*$||' "$tmp/files" | sort -u | while read -r d; do
