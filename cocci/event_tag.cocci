@@ -391,6 +391,15 @@ let report p =
 
 // Facts: vma parameters and locals, mmu_gather parameters, range ends.
 
+// The facts are per file (keyed by it); dropped at the start of each file group
+// (scripts/cocci may give spatch several, --file-groups): this rule, binding
+// nothing, runs once per group.
+@script:ocaml@
+@@
+Hashtbl.reset ids; Hashtbl.reset elems; Hashtbl.reset vmas; Hashtbl.reset gathers;
+Hashtbl.reset ends; Hashtbl.reset consts; Hashtbl.reset scanned;
+Hashtbl.reset aliases; Hashtbl.reset decisions
+
 @vparam@
 identifier fn, v;
 position p;

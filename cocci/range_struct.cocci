@@ -63,6 +63,14 @@ let say (p : Coccilib.pos) fn why =
   let l = Printf.sprintf "%s:%d: %s: %s" p.Coccilib.file p.Coccilib.line fn why in
   if not (Hashtbl.mem said l) then (Hashtbl.replace said l (); print_endline l)
 
+// The facts are per file group: scripts/cocci may give spatch several groups
+// (--file-groups), and this rule, binding nothing, runs at the start of each.
+@script:ocaml@
+@@
+Hashtbl.reset cbs; Hashtbl.reset params; Hashtbl.reset written;
+Hashtbl.reset refused; Hashtbl.reset callers; Hashtbl.reset uses;
+Hashtbl.reset moved; Hashtbl.reset said
+
 // ---------------------------------------------------------------------
 // Callbacks
 // ---------------------------------------------------------------------

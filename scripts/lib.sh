@@ -51,3 +51,28 @@ spatch_ok() {
 	[ "$lowest" = "$SPATCH_MIN" ] ||
 		die "spatch $ver is too old: $SPATCH_MIN or newer is needed"
 }
+
+# The scratch clone of a clean git tree is sparse (scripts/worktree): it
+# holds only the files the steps read or change, added as they are needed,
+# and the rest of the tree when a build needs it.
+#
+# is_sparse WORK: WORK's checkout is sparse
+is_sparse() {
+	[ "$(git -C "$1" config --bool core.sparseCheckout)" = true ]
+}
+
+# checkout_paths WORK PATH...: add PATHs (files, existing or to be created)
+# to WORK's checkout; nothing to do in a full checkout
+checkout_paths() {
+	_w=$1
+	shift
+	[ $# -gt 0 ] && is_sparse "$_w" || return 0
+	printf '/%s\n' "$@" | git -C "$_w" sparse-checkout add --stdin
+}
+
+# checkout_all WORK: the whole tree in WORK's checkout (a build needs it)
+checkout_all() {
+	is_sparse "$1" || return 0
+	msg CHECKOUT "$1: the whole tree"
+	git -C "$1" sparse-checkout disable
+}

@@ -90,10 +90,10 @@ static int __init gx_init(void)
 	return gx_register_device();
 }
 
-static void __exit gx_exit(void)
+static void __exit gx_hash_exit(void)
 {
 	gx_unregister_device();
 }
 
 module_init(gx_init);
-module_exit(gx_exit);
+module_exit(gx_hash_exit);
