@@ -28,8 +28,10 @@
 /// __mmu_notifier_register() under the caller's mmap_sem), the helper
 /// goes, and what the put did after the kfree() moves to free_notifier().
 /// Module exit: mmu_notifier_synchronize() is added when the file group
-/// has exactly one module_exit().  Everything else is reported (MODE=report, or on stdout in
-/// patch mode), one line per object:
+/// has exactly one module_exit(), with #include <linux/mmu_notifier.h>
+/// unless the file or a local header it includes has it.  Everything else
+/// is reported (MODE=report, or on stdout in patch mode), one line per
+/// object:
 ///   FILE:LINE: OBJECT: table T, lock L, lookups at F:L,...: not converted: REASON
 //
 // Commit message text for the lifetime change (the series takes it from
@@ -911,6 +913,20 @@ else begin
   Coccilib.include_match false
 end
 
+// The exit's file (read before the exit changes: spatch then reparses it
+// from a scratch copy).
+@exfn depends on cp || fcp@
+identifier exone.y;
+position p;
+@@
+void y@p(void) { ... }
+
+@script:ocaml@
+p << exfn.p;
+@@
+let file = (List.hd p).Coccilib.file in
+if not (includes_notifier file) then incfiles := file :: !incfiles
+
 @depends on cp || fcp@
 identifier exone.y;
 @@
@@ -919,6 +935,15 @@ void y(void)
 	... when != mmu_notifier_synchronize();
 +	mmu_notifier_synchronize();
 }
+
+// mmu_notifier_synchronize() is declared in <linux/mmu_notifier.h>: the
+// exit's file gets the include, next to <linux/module.h>, unless it has it
+// already, itself or in a header of its own directory it includes.
+@depends on cp || fcp@
+position q : script:ocaml() { needs_include q };
+@@
++#include <linux/mmu_notifier.h>
+ #include <linux/module.h>@q
 
 // ---------------------------------------------------------------------
 // Report: one line per object the rule did not convert, with the reason.
@@ -930,6 +955,40 @@ void y(void)
    lock, place), and the facts the conversion needs *)
 let objs = Hashtbl.create 7
 let exits = ref []
+
+(* The #include lines of a file: (local, name) for #include "name" / <name>. *)
+let include_lines file =
+  try
+    let ic = open_in file in
+    let rec loop acc =
+      match input_line ic with
+      | exception End_of_file -> close_in ic; List.rev acc
+      | s ->
+        let s = String.trim s in
+        let n = String.length s in
+        let acc =
+          if n > 10 && String.sub s 0 8 = "#include" then
+            let r = String.trim (String.sub s 8 (n - 8)) in
+            let m = String.length r in
+            if m > 2 && (r.[0] = '"' || r.[0] = '<') then
+              let close = if r.[0] = '"' then '"' else '>' in
+              (match String.index_from_opt r 1 close with
+               | Some k -> (r.[0] = '"', String.sub r 1 (k - 1)) :: acc
+               | None -> acc)
+            else acc
+          else acc in
+        loop acc in
+    loop []
+  with Sys_error _ -> []
+(* file includes <linux/mmu_notifier.h>, itself or through a local header
+   of its directory that does *)
+let includes_notifier file =
+  let direct f = List.mem (false, "linux/mmu_notifier.h") (include_lines f) in
+  direct file ||
+  List.exists (fun (local, h) -> local && direct (Filename.concat (Filename.dirname file) h))
+    (include_lines file)
+let incfiles = ref []
+let needs_include q = List.mem (List.hd q).Coccilib.file !incfiles
 let looks = Hashtbl.create 7
 let locks = Hashtbl.create 7
 let facts = Hashtbl.create 7
