@@ -27,9 +27,30 @@
 /// mmu_notifier_get() (mmu_notifier_get_locked() where it called
 /// __mmu_notifier_register() under the caller's mmap_sem), the helper
 /// goes, and what the put did after the kfree() moves to free_notifier().
+/// Or, third shape (radeon): the table is a hash table field of a device
+/// structure (struct I, under a mutex field); the get
+/// "static struct T *get(struct I *dev)" looks up, allocates, records dev
+/// and the mm, registers and adds; the object has no count, ->release
+/// queues a work item that unlinks, unregisters and frees it; one
+/// function stores what the get returns in a holder (X->HF = obj), another
+/// reads it back, returns if NULL and clears it.  Converted only if
+/// nothing but the get and the work item reads the recorded dev or mm (no
+/// callback asks which device an object is for), the get's only caller is
+/// that holder, the holder field is cleared in one place with no return
+/// after it, and the table and lock are used by nothing but the get, the
+/// work item, the clearing function (the lock around it) and their
+/// initialisation, which with the fields' declaration is in the file
+/// group.  The holder calls mmu_notifier_get() where it called the get,
+/// puts on every return between that and the store, and the clearing
+/// function ends with the put and the clear; ->release runs the ops' own
+/// invalidate_range_start over the whole mm (blockable); the get, the
+/// work item, the table, the lock, their initialisation and the object's
+/// fields nothing reads any more go.
 /// Module exit: mmu_notifier_synchronize() is added when the file group
-/// has exactly one module_exit().  Everything else is reported (MODE=report, or on stdout in
-/// patch mode), one line per object:
+/// has exactly one module_exit(), with #include <linux/mmu_notifier.h>
+/// unless the file or a local header it includes has it.  Everything else
+/// is reported (MODE=report, or on stdout in patch mode), one line per
+/// object:
 ///   FILE:LINE: OBJECT: table T, lock L, lookups at F:L,...: not converted: REASON
 //
 // Commit message text for the lifetime change (the series takes it from
@@ -51,13 +72,26 @@
 //   (mmu_notifier_get()), or expects it held (mmu_notifier_get_locked(),
 //   used where the driver called __mmu_notifier_register()), instead of
 //   the driver's table lock.
+//   Per-device table with holders (third shape): the devices share one
+//   object per mm; each holder holds a reference, taken where it got the
+//   object, dropped where it drops its pointer and on every error return
+//   in between; ->release no longer detaches the holders nor frees, it
+//   invalidates the whole mm through the driver's own callback with
+//   MMU_NOTIFIER_RANGE_BLOCKABLE (->release may sleep; a non-blockable
+//   callback may give up and invalidate nothing).  The full text is in
+//   scripts/steptext (get_put unitwhy).
 //
 // Confidence: Moderate
 // Copyright: (C) 2026 the mmu-notifier-series authors.
 // Options: --no-includes --include-headers --no-loops (the #spatch line: matching
 //   a whole body that returns from inside a loop otherwise never ends)
-// Comments: the refcount, mm and link fields of the object are left in
-//   place (unused after the conversion) for the maintainer to drop.
+// Comments: in the first two shapes the refcount, mm and link fields of the
+//   object are left in place (unused after the conversion) for the
+//   maintainer to drop; the third shape drops the fields only the removed
+//   code used.  The third shape removes fields of the device structure: a
+//   user of them outside the file group (the directory's candidates, its
+//   module exit and its hash table declarations and initialisations) is
+//   not seen, and the gate builds only the objects a patch touches.
 
 virtual patch
 virtual context
@@ -886,10 +920,988 @@ void putfn(...)
 +	mmu_notifier_put(&E->F);
 }
 
+// ---------------------------------------------------------------------
+// Third shape (radeon): a table per instance (a field of the device
+// structure), objects handed out to holders.  The get
+// "static struct T *get(struct I *inst)" looks the object up by mm in
+// inst->TBL under the mutex inst->L, and otherwise allocates it, records
+// inst and the mm in it, initialises it, registers it and adds it to the
+// table.  The object has no count: ->release queues a work item that
+// destroys it (unlinks it, detaches its holders, unregisters, frees).
+// One function calls the get and stores the object in a holder field
+// (X->HF = obj); another reads it back (obj = X->HF), returns when it is
+// NULL, and clears it (X->HF = NULL).
+//
+// One object per (ops, mm) shared by all instances is sound when nothing
+// but the table code being removed (the get, the destroy work) reads what
+// the object recorded of its instance or mm: the callbacks never ask which
+// instance an object belongs to.  Each holder then holds a reference: the
+// get stays where it was (mmu_notifier_get()), every return between it and
+// the store gets a mmu_notifier_put(), and the function clearing the
+// holder field ends with mmu_notifier_put() and the clear.  ->release no
+// longer destroys anything (the holders keep the object): it runs the
+// ops' own invalidate_range_start over the whole address space, blockable,
+// so no holder keeps using the pages of an mm that is going away.  The
+// get, the destroy work, the table and lock fields of struct I and their
+// initialisation go; fields of the object nothing reads any more go too.
+// ---------------------------------------------------------------------
+
+@hget exists@
+identifier obj.T, obj.F;
+identifier getfn, I, P, M, E, LINK, OPS, TBL, L, R;
+identifier REG = {mmu_notifier_register, __mmu_notifier_register};
+expression MX, K, K2;
+statement S1, S2, S3;
+position pg;
+iterator name hash_for_each_possible;
+@@
+static struct T *getfn@pg(struct I *P)
+{
+	...
+	struct mm_struct *M = MX;
+	...
+	mutex_lock(&P->L);
+	...
+	hash_for_each_possible(P->TBL, E, LINK, K) S1
+	...
+	E = \(kzalloc\|kmalloc\)(sizeof(*E), GFP_KERNEL);
+	if (!E) S2
+	...
+	E->F.ops = &OPS;
+	...
+	R = REG(&E->F, M);
+	if (R) S3
+	...
+	hash_add(P->TBL, &E->LINK, K2);
+	...
+}
+
+@script:ocaml@
+t << obj.T;
+g << hget.getfn;
+i << hget.I;
+p << hget.P;
+tbl << hget.TBL;
+l << hget.L;
+reg << hget.REG;
+link << hget.LINK;
+@@
+fact t "hget";
+setv t "hgetfn" g; setv t "hinst" i; setv t "hpar" p; setv t "htbl" tbl;
+setv t "hlock" l; setv t "hreg" reg; setv t "hlink" link
+
+// __mmu_notifier_register() wants mmap_sem held: the get takes it itself,
+// as mmu_notifier_get() does.
+@hsem@
+identifier hget.getfn, hget.M;
+position p;
+@@
+getfn(...) { <+... \(down_write_killable@p(&M->mmap_sem)\|down_write@p(&M->mmap_sem)\) ...+> }
+
+@script:ocaml@
+t << obj.T;
+p << hsem.p;
+@@
+ignore p; fact t "hsem"
+
+// The mm is found without the instance (current->mm): the holder can
+// compute it in the get's place.
+@hmxp@
+identifier hget.getfn, hget.P, hget.M;
+position p;
+@@
+getfn(...) { ... struct mm_struct *M@p = <+... P ...+>; ... }
+
+@script:ocaml@
+t << obj.T;
+p << hmxp.p;
+@@
+ignore p; fact t "hmxp"
+
+@hmxc@
+identifier hget.getfn, hget.M, fc;
+expression list EL;
+@@
+getfn(...) { ... struct mm_struct *M = <+... fc(EL) ...+>; ... }
+
+@script:ocaml@
+t << obj.T;
+fc << hmxc.fc;
+@@
+fact t ("hmxc:" ^ fc)
+
+// What the object records of its instance and of its mm ...
+@hset@
+identifier hget.getfn, hget.E, hget.P, hget.M, FLD;
+@@
+getfn(...) { <+... \(E->FLD = P;\|E->FLD = M;\) ...+> }
+
+@script:ocaml@
+t << obj.T;
+f << hset.FLD;
+@@
+fact t ("hset:" ^ f)
+
+// ... and who reads it.  A read through a pointer of another known type
+// is not a read of the object's field (bo->rdev); one of unknown type
+// counts as one.
+@hread@
+identifier hset.FLD;
+expression Y;
+position p;
+@@
+Y->FLD@p
+
+@script:ocaml@
+t << obj.T;
+f << hset.FLD;
+p << hread.p;
+@@
+let p = List.hd p in
+Hashtbl.replace hreads (t, f, pkey p) p.Coccilib.current_element
+
+@hreadk@
+identifier hset.FLD;
+type TY;
+TY Y;
+position p;
+@@
+Y->FLD@p
+
+@script:ocaml@
+t << obj.T;
+f << hset.FLD;
+ty << hreadk.TY;
+p << hreadk.p;
+@@
+if not (is_ptr_to t ty) then Hashtbl.remove hreads (t, f, pkey (List.hd p))
+
+// ->release only queues the destruction.
+@hrel@
+identifier obj.T, obj.F, REL, MN, MM, E, W, D;
+@@
+static void REL(struct mmu_notifier *MN, struct mm_struct *MM)
+{
+	struct T *E = container_of(MN, struct T, F);
+	INIT_WORK(&E->W, D);
+	schedule_work(&E->W);
+}
+
+@script:ocaml@
+t << obj.T;
+rel << hrel.REL;
+d << hrel.D;
+w << hrel.W;
+@@
+fact t "hrel"; setv t "hrelfn" rel; setv t "hdes" d; setv t "hwork" w
+
+@hrelops@
+identifier hget.OPS, hrel.REL;
+position p;
+@@
+const struct mmu_notifier_ops OPS@p = { ..., .release = REL, ... };
+
+@script:ocaml@
+t << obj.T;
+p << hrelops.p;
+@@
+ignore p; fact t "hrelops"
+
+@hcb@
+identifier hget.OPS, CB;
+@@
+const struct mmu_notifier_ops OPS = { ..., .invalidate_range_start = CB, ... };
+
+@script:ocaml@
+t << obj.T;
+cb << hcb.CB;
+@@
+setv t "hcb" cb
+
+@hcbr@
+identifier hcb.CB, MN, RG;
+position p;
+@@
+int CB@p(struct mmu_notifier *MN, const struct mmu_notifier_range *RG) { ... }
+
+@script:ocaml@
+t << obj.T;
+p << hcbr.p;
+@@
+ignore p; fact t "hcbr"
+
+// The range carries flags (v5.2 on): the callback asks whether it may block.
+@hcbf@
+identifier hcb.CB;
+expression RG;
+position p;
+@@
+CB(...) { <+... mmu_notifier_range_blockable@p(RG) ...+> }
+
+@script:ocaml@
+t << obj.T;
+p << hcbf.p;
+@@
+ignore p; fact t "hcbf"
+
+@hcbb@
+identifier hcb.CB;
+expression RG;
+position p;
+@@
+CB(...) { <+... RG->blockable@p ...+> }
+
+@script:ocaml@
+t << obj.T;
+p << hcbb.p;
+@@
+ignore p; fact t "hcbb"
+
+// The destroy work: unlinks, unregisters and frees the object.
+@hdes exists@
+identifier obj.T, obj.F, hrel.D, hrel.W, hget.LINK, WK, E;
+expression X;
+position p;
+@@
+static void D@p(struct work_struct *WK)
+{
+	struct T *E = container_of(WK, struct T, W);
+	...
+	hash_del(&E->LINK);
+	...
+	mmu_notifier_unregister(&E->F, X);
+	kfree(E);
+}
+
+@script:ocaml@
+t << obj.T;
+p << hdes.p;
+@@
+ignore p; fact t "hdesok"
+
+@hdref@
+identifier hrel.D, fn;
+@@
+fn(...) { <+... D ...+> }
+
+@script:ocaml@
+t << obj.T;
+fn << hdref.fn;
+@@
+fact t ("hdref:" ^ fn)
+
+// The holder: calls the get, stores the object in a field.
+@hh exists@
+identifier hget.getfn, H, E, HF;
+expression A;
+expression X;
+position ph, ps;
+@@
+H(...)
+{
+	...
+	E = getfn@ph(A);
+	if (IS_ERR(E))
+		return PTR_ERR(E);
+	...
+	X->HF@ps = E;
+	...
+}
+
+@script:ocaml@
+t << obj.T;
+h << hh.H;
+hf << hh.HF;
+@@
+fact t ("hh:" ^ h); setv t "hhf" hf
+
+@hcall@
+identifier hget.getfn;
+position p;
+@@
+getfn@p(...)
+
+@script:ocaml@
+t << obj.T;
+p << hcall.p;
+@@
+let p = List.hd p in
+Hashtbl.replace hcalls (t, pkey p) p.Coccilib.current_element
+
+// The get's argument goes with the call: it must not call anything.
+@hargc@
+identifier hget.getfn, fc;
+expression list EL;
+@@
+getfn(<+... fc(EL) ...+>)
+
+@script:ocaml@
+t << obj.T;
+fc << hargc.fc;
+@@
+fact t ("hargc:" ^ fc)
+
+// The holder names its new local "mn": the name must be free.
+@hmn@
+identifier hh.H;
+identifier N = {mn};
+position p;
+@@
+H(...) { <+... N@p ...+> }
+
+@script:ocaml@
+t << obj.T;
+h << hh.H;
+p << hmn.p;
+@@
+ignore p; fact t ("hmn:" ^ h)
+
+// The function dropping the holder's pointer.
+@hu exists@
+identifier hh.HF, U, E;
+expression X;
+@@
+U(...)
+{
+	...
+	E = X->HF;
+(
+	if (E == NULL) { ... return; }
+|
+	if (!E) { ... return; }
+|
+	if (E == NULL) return;
+|
+	if (!E) return;
+)
+	...
+	X->HF = NULL;
+	...
+}
+
+@script:ocaml@
+t << obj.T;
+u << hu.U;
+@@
+fact t ("hu:" ^ u)
+
+@hclear@
+identifier hh.HF, fn;
+expression X;
+@@
+fn(...) { <+... X->HF = NULL ...+> }
+
+@script:ocaml@
+t << obj.T;
+fn << hclear.fn;
+@@
+fact t ("hclear:" ^ fn)
+
+@hfw@
+identifier hh.HF, fn;
+expression Y, Z;
+position p != hh.ps;
+@@
+fn(...) { <+... \(Y->HF = NULL\|Y->HF@p = Z\) ...+> }
+
+@script:ocaml@
+t << obj.T;
+fn << hfw.fn;
+p << hfw.p;
+@@
+ignore p; fact t ("hfw:" ^ fn)
+
+// No return after the clear: the put goes at the end.
+@hur exists@
+identifier hu.U, hh.HF;
+expression X;
+position p;
+@@
+U(...) { ... X->HF = NULL; ... return@p; }
+
+@script:ocaml@
+t << obj.T;
+u << hu.U;
+p << hur.p;
+@@
+(* not the end of the function, which 'return;' also matches *)
+let p = List.hd p in
+if p.Coccilib.line <> p.Coccilib.current_element_line_end then fact t ("hur:" ^ u)
+
+// Returns between the get and the store: each needs a put.  A return
+// reached both with and without the store cannot take one.
+@herr exists@
+identifier hh.H, hh.E, hget.getfn, hh.HF;
+expression hh.A;
+expression X, RV;
+position pr;
+@@
+H(...)
+{
+	...
+	E = getfn(A);
+	if (IS_ERR(E))
+		return PTR_ERR(E);
+	... when != X->HF = E
+	return@pr RV;
+}
+
+@hsret exists@
+identifier hh.H, hh.E, hh.HF;
+expression X, RV;
+position herr.pr, p;
+@@
+H(...) { ... X->HF = E; ... return@pr@p RV; }
+
+@script:ocaml@
+t << obj.T;
+p << hsret.p;
+@@
+fact t ("hshared:" ^ where (List.hd p))
+
+// Every use of the instance's table and lock is in the get or the destroy
+// work, around the holder's clear, or in the initialisation.
+@huse@
+identifier hget.TBL, hget.L;
+expression Y;
+position p;
+@@
+\(Y->TBL@p\|Y->L@p\)
+
+@script:ocaml@
+t << obj.T;
+p << huse.p;
+@@
+let p = List.hd p in
+Hashtbl.replace huses (t, pkey p) p.Coccilib.current_element
+
+@hul@
+identifier hget.L;
+expression Y;
+position p;
+@@
+\(mutex_lock(&Y->L@p)\|mutex_unlock(&Y->L@p)\)
+
+@script:ocaml@
+t << obj.T;
+p << hul.p;
+@@
+let p = List.hd p in
+if List.mem p.Coccilib.current_element (tagged "hu:" t) then Hashtbl.remove huses (t, pkey p)
+
+@hinitl@
+identifier hget.L;
+expression Y;
+position p;
+@@
+mutex_init(&Y->L@p);
+
+@script:ocaml@
+t << obj.T;
+p << hinitl.p;
+@@
+Hashtbl.remove huses (t, pkey (List.hd p));
+fact t "hinitl"
+
+@hinitt@
+identifier hget.TBL;
+expression Y;
+position p;
+@@
+hash_init(Y->TBL@p);
+
+@script:ocaml@
+t << obj.T;
+p << hinitt.p;
+@@
+Hashtbl.remove huses (t, pkey (List.hd p));
+fact t "hinitt"
+
+// The declaration of the lock and the table in struct I.
+@hdl@
+identifier hget.I, hget.L;
+position p;
+@@
+struct I@p { ... struct mutex L; ... };
+
+@script:ocaml@
+t << obj.T;
+p << hdl.p;
+@@
+ignore p; fact t "hdl"
+
+@hdt@
+identifier hget.I;
+field FD;
+position p;
+@@
+struct I { ... FD@p ... };
+
+@script:ocaml@
+t << obj.T;
+tbl << hget.TBL;
+fd << hdt.FD;
+p << hdt.p;
+@@
+ignore p;
+if declares_table fd tbl then fact t "hdt"
+
+// The object's fields, and where they are used (unknown types count), to
+// find those only the removed code used.
+@hfld depends on hget@
+identifier obj.T, FLD;
+type TY;
+@@
+struct T { ... TY FLD; ... };
+
+@script:ocaml@
+t << obj.T;
+f << hfld.FLD;
+@@
+fact t ("hfld:" ^ f)
+
+@hfuse@
+identifier obj.T, hfld.FLD;
+expression X, Y;
+position p;
+@@
+\(Y->FLD@p\|container_of(X, struct T, FLD@p)\)
+
+@script:ocaml@
+t << obj.T;
+f << hfld.FLD;
+p << hfuse.p;
+@@
+let p = List.hd p in
+Hashtbl.replace hfuses (t, f, pkey p) p.Coccilib.current_element
+
+@hfusek@
+identifier hfld.FLD;
+type TY;
+TY Y;
+position p;
+@@
+Y->FLD@p
+
+@script:ocaml@
+t << obj.T;
+f << hfld.FLD;
+ty << hfusek.TY;
+p << hfusek.p;
+@@
+if not (is_ptr_to t ty) then Hashtbl.remove hfuses (t, f, pkey (List.hd p))
+
+// ---- decision ----
+
+@script:ocaml hok depends on patch@
+t << obj.T;
+g << hget.getfn;
+alloc;
+free;
+okfn;
+@@
+alloc := make_ident (t ^ "_alloc_notifier");
+free := make_ident (t ^ "_free_notifier");
+if holder_blockers t = [] then begin
+  okfn := make_ident g;
+  List.iter (fun f -> Hashtbl.replace hdrop f ()) (holder_dropped t);
+  List.iter (fun f -> Hashtbl.replace hfns f ()) (List.append (tagged "hh:" t) (tagged "hu:" t));
+  htables := getv t "htbl" :: !htables
+end else okfn := make_ident "__holder_shape_blocked"
+
+// Go on only if the decision named the get (include_match false would also
+// drop the facts the report needs).
+@hgo@
+identifier hok.okfn;
+@@
+okfn(...) { ... }
+
+// ---- rewrite ----
+
+// Every return between the get and the store drops the reference (first:
+// the places found above hold only until something changes).
+@depends on hgo@
+identifier hh.H, hh.E, obj.F;
+position herr.pr;
+expression RV;
+@@
+H(...)
+{
+	<...
++	mmu_notifier_put(&E->F);
+	return@pr RV;
+	...>
+}
+
+// The get is pruned in place to what alloc_notifier() keeps: allocation
+// and the object's own initialisation.  Then its body moves into
+// alloc_notifier(), next to free_notifier(), before the ops.
+@depends on hgo@
+identifier obj.T, hget.getfn, hget.M, hget.P, hget.E, hget.L, hget.TBL, hget.LINK;
+identifier obj.F, hget.OPS, FLD;
+expression K, MX;
+statement S;
+iterator name hash_for_each_possible;
+@@
+getfn(...)
+{
+	<...
+(
+-	struct mm_struct *M = MX;
+|
+-	struct T *E;
+|
+-	if (down_write_killable(&M->mmap_sem)) S
+|
+-	down_write(&M->mmap_sem);
+|
+-	up_write(&M->mmap_sem);
+|
+-	mutex_lock(&P->L);
+|
+-	mutex_unlock(&P->L);
+|
+-	hash_for_each_possible(P->TBL, E, LINK, K) S
+|
+-	E->F.ops = &OPS;
+|
+-	E->FLD = P;
+|
+-	E->FLD = M;
+|
+-	hash_add(P->TBL, &E->LINK, K);
+)
+	...>
+}
+
+// The failed registration's path goes with the registration.
+@hgoto depends on hgo@
+identifier hget.getfn, hget.E, obj.F, hget.M, hget.R, hget.REG, LBL;
+@@
+getfn(...)
+{
+	<...
+	R = REG(&E->F, M);
+	if (R)
+		goto LBL;
+	...>
+}
+
+@depends on hgo@
+identifier hget.getfn, hget.E, obj.F, hget.M, hget.R, hget.REG, hgoto.LBL;
+@@
+getfn(...)
+{
+	<...
+(
+-	R = REG(&E->F, M);
+-	if (R)
+-		goto LBL;
+|
+-	LBL:
+-	kfree(E);
+-	return ERR_PTR(R);
+)
+	...>
+}
+
+@depends on hgo@
+identifier hget.getfn, hget.E, obj.F, hget.M, hget.R, hget.REG;
+statement S;
+@@
+getfn(...)
+{
+	<...
+-	R = REG(&E->F, M);
+-	if (R) S
+	...>
+}
+
+@depends on hgo@
+identifier hget.getfn, hget.E;
+statement S;
+@@
+getfn(...)
+{
+	...
+	if (!E)
+(
+	return ERR_PTR(-ENOMEM);
+|
+-	S
++	return ERR_PTR(-ENOMEM);
+)
+	...
+}
+
+@depends on hgo@
+identifier hget.getfn, hget.E, obj.F;
+@@
+getfn(...)
+{
+	<...
+-	return E;
++	return &E->F;
+	...>
+}
+
+// Labels nothing jumps to any more.
+@hlbl depends on hgo@
+identifier hget.getfn, LBL;
+@@
+getfn(...) { <+... goto LBL; ...+> }
+
+@depends on hgo@
+identifier hget.getfn, LBL != hlbl.LBL;
+@@
+getfn(...)
+{
+	<...
+-	LBL:
+	...>
+}
+
+@depends on hgo@
+identifier hget.getfn, hget.R;
+@@
+getfn(...)
+{
+	... when != R
+-	int R;
+	... when != R
+}
+
+@depends on hgo@
+identifier hget.getfn, hget.M;
+@@
+getfn(...)
+{
+	<...
+-	M
++	mm
+	...>
+}
+
+@hcopy depends on hgo@
+identifier obj.T, hget.getfn, hget.I, hget.P;
+statement list SL;
+@@
+static struct T *getfn(struct I *P) { SL }
+
+// ->release: the old one goes, the new one runs the callback over the
+// whole address space, right after the callback.
+@depends on hgo@
+identifier hrel.REL;
+@@
+- static void REL(...) { ... }
+
+@depends on hgo && hcbf@
+identifier hcb.CB, hrel.REL, hrel.MN, hrel.MM;
+@@
+ CB(...) { ... }
++
++static void REL(struct mmu_notifier *MN, struct mm_struct *MM)
++{
++	struct mmu_notifier_range range = {
++		.mm = MM,
++		.start = 0,
++		.end = ULONG_MAX,
++		.flags = MMU_NOTIFIER_RANGE_BLOCKABLE,
++		.event = MMU_NOTIFY_UNMAP,
++	};
++
++	CB(MN, &range);
++}
+
+@depends on hgo && !hcbf@
+identifier hcb.CB, hrel.REL, hrel.MN, hrel.MM;
+@@
+ CB(...) { ... }
++
++static void REL(struct mmu_notifier *MN, struct mm_struct *MM)
++{
++	struct mmu_notifier_range range = {
++		.mm = MM,
++		.start = 0,
++		.end = ULONG_MAX,
++	};
++
++	CB(MN, &range);
++}
+
+@depends on hgo@
+identifier hrel.D;
+@@
+- static void D(...) { ... }
+
+@depends on hgo@
+identifier obj.T, hget.getfn;
+@@
+- static struct T *getfn(...) { ... }
+
+@depends on hgo@
+identifier obj.T, hget.OPS, hget.E, hok.alloc;
+statement list hcopy.SL;
+@@
++static struct mmu_notifier *alloc(struct mm_struct *mm)
++{
++	struct T *E;
++
++	SL
++}
++
+ const struct mmu_notifier_ops OPS = {...};
+
+// (a rule of its own: spatch drops the blank line after a statement list)
+@depends on hgo@
+identifier obj.T, obj.F, hget.OPS, hok.alloc, hok.free;
+@@
++static void free(struct mmu_notifier *mn)
++{
++	kfree(container_of(mn, struct T, F));
++}
++
+ const struct mmu_notifier_ops OPS = {
+ 	...,
++	.alloc_notifier = alloc,
++	.free_notifier = free,
+ };
+
+// The holder: mmu_notifier_get() in the get's place, a put on every
+// return before the store.
+@depends on hgo@
+identifier obj.T, obj.F, hget.OPS, hh.H, hh.E, hget.getfn;
+expression hh.A;
+expression hget.MX;
+@@
+H(...)
+{
+	...
+-	E = getfn(A);
+-	if (IS_ERR(E))
+-		return PTR_ERR(E);
++	mn = mmu_notifier_get(&OPS, MX);
++	if (IS_ERR(mn))
++		return PTR_ERR(mn);
++	E = container_of(mn, struct T, F);
+	...
+}
+
+@depends on hgo@
+identifier obj.T, hh.H, hh.E;
+@@
+H(...)
+{
+	...
++	struct mmu_notifier *mn;
+	struct T *E;
+	...
+}
+
+@depends on hgo@
+identifier hu.U, hget.L;
+expression Y;
+@@
+U(...)
+{
+	<...
+(
+-	mutex_lock(&Y->L);
+|
+-	mutex_unlock(&Y->L);
+)
+	...>
+}
+
+@depends on hgo disable is_null, not_ptr1@
+identifier hu.U, hu.E;
+@@
+U(...)
+{
+	...
+(
+-	if (E == NULL) { return; }
++	if (E == NULL)
++		return;
+|
+-	if (!E) { return; }
++	if (!E)
++		return;
+)
+	...
+}
+
+@depends on hgo@
+identifier hu.U, hu.E, hh.HF, obj.F;
+expression X;
+@@
+U(...)
+{
+	...
+-	X->HF = NULL;
+	...
++	mmu_notifier_put(&E->F);
++	X->HF = NULL;
+}
+
+// Locals that only fed the get or the lock.
+@depends on hgo@
+identifier fn : script:ocaml() { holder_fn fn };
+identifier hget.I, V, FLD;
+expression Y;
+@@
+fn(...)
+{
+	...
+-	struct I *V = Y->FLD;
+	... when != V
+}
+
+// Fields of the object and of the instance that nothing uses any more.
+@depends on hgo@
+identifier obj.T;
+identifier fld : script:ocaml() { Hashtbl.mem hdrop fld };
+type TY;
+@@
+struct T {
+	...
+-	TY fld;
+	...
+};
+
+@depends on hgo@
+identifier hget.I, hget.L;
+@@
+struct I {
+	...
+-	struct mutex L;
+	...
+};
+
+@depends on hgo@
+identifier hget.I;
+field fd : script:ocaml() { is_table_field fd };
+@@
+struct I {
+	...
+-	fd
+	...
+};
+
+@depends on hgo@
+identifier hget.TBL, hget.L;
+expression Y;
+@@
+(
+- mutex_init(&Y->L);
+|
+- hash_init(Y->TBL);
+)
+
 // Module exit: wait for the free_notifier() callbacks.
 // Only when the file group has one module exit: in a directory building
 // several modules the rule cannot tell which one holds the ops.
-@ex depends on cp || fcp@
+@ex depends on cp || fcp || hgo@
 declarer name module_exit;
 identifier X;
 @@
@@ -912,7 +1924,21 @@ else begin
   Coccilib.include_match false
 end
 
-@depends on cp || fcp@
+// The exit's file (read before the exit changes: spatch then reparses it
+// from a scratch copy).
+@exfn depends on cp || fcp || hgo@
+identifier exone.y;
+position p;
+@@
+void y@p(void) { ... }
+
+@script:ocaml@
+p << exfn.p;
+@@
+let file = (List.hd p).Coccilib.file in
+if not (includes_notifier file) then incfiles := file :: !incfiles
+
+@depends on cp || fcp || hgo@
 identifier exone.y;
 @@
 void y(void)
@@ -920,6 +1946,15 @@ void y(void)
 	... when != mmu_notifier_synchronize();
 +	mmu_notifier_synchronize();
 }
+
+// mmu_notifier_synchronize() is declared in <linux/mmu_notifier.h>: the
+// exit's file gets the include, next to <linux/module.h>, unless it has it
+// already, itself or in a header of its own directory it includes.
+@depends on cp || fcp || hgo@
+position q : script:ocaml() { needs_include q };
+@@
++#include <linux/mmu_notifier.h>
+ #include <linux/module.h>@q
 
 // ---------------------------------------------------------------------
 // Report: one line per object the rule did not convert, with the reason.
@@ -931,6 +1966,40 @@ void y(void)
    lock, place), and the facts the conversion needs *)
 let objs = Hashtbl.create 7
 let exits = ref []
+
+(* The #include lines of a file: (local, name) for #include "name" / <name>. *)
+let include_lines file =
+  try
+    let ic = open_in file in
+    let rec loop acc =
+      match input_line ic with
+      | exception End_of_file -> close_in ic; List.rev acc
+      | s ->
+        let s = String.trim s in
+        let n = String.length s in
+        let acc =
+          if n > 10 && String.sub s 0 8 = "#include" then
+            let r = String.trim (String.sub s 8 (n - 8)) in
+            let m = String.length r in
+            if m > 2 && (r.[0] = '"' || r.[0] = '<') then
+              let close = if r.[0] = '"' then '"' else '>' in
+              (match String.index_from_opt r 1 close with
+               | Some k -> (r.[0] = '"', String.sub r 1 (k - 1)) :: acc
+               | None -> acc)
+            else acc
+          else acc in
+        loop acc in
+    loop []
+  with Sys_error _ -> []
+(* file includes <linux/mmu_notifier.h>, itself or through a local header
+   of its directory that does *)
+let includes_notifier file =
+  let direct f = List.mem (false, "linux/mmu_notifier.h") (include_lines f) in
+  direct file ||
+  List.exists (fun (local, h) -> local && direct (Filename.concat (Filename.dirname file) h))
+    (include_lines file)
+let incfiles = ref []
+let needs_include q = List.mem (List.hd q).Coccilib.file !incfiles
 let looks = Hashtbl.create 7
 let locks = Hashtbl.create 7
 let facts = Hashtbl.create 7
@@ -938,6 +2007,107 @@ let fact t f = Hashtbl.replace facts (t, f) ()
 let has t f = Hashtbl.mem facts (t, f)
 let short file = Filename.basename file
 let where p = Printf.sprintf "%s:%d" (short p.Coccilib.file) p.Coccilib.line
+let tagged k t =
+  let n = String.length k in
+  Hashtbl.fold (fun (t', f) () acc ->
+    if t' = t && String.length f > n && String.sub f 0 n = k
+    then String.sub f n (String.length f - n) :: acc else acc) facts []
+  |> List.sort_uniq compare
+
+(* The per-instance shape with holders: named values, and the places the
+   checks compare (file:line:col keys). *)
+let hvals = Hashtbl.create 7
+let setv t k v = Hashtbl.replace hvals (t, k) v
+let getv t k = try Hashtbl.find hvals (t, k) with Not_found -> ""
+let pkey p = Printf.sprintf "%s:%d:%d" p.Coccilib.file p.Coccilib.line p.Coccilib.col
+let hreads = Hashtbl.create 7	(* (T, field, place) -> function reading it *)
+let hcalls = Hashtbl.create 7	(* (T, place) -> function calling the get *)
+let huses = Hashtbl.create 7	(* (T, place) -> function using table or lock *)
+let hfuses = Hashtbl.create 7	(* (T, field, place) -> function using it *)
+let htables = ref []	(* the tables that go *)
+let hdrop = Hashtbl.create 7	(* fields of the object that go *)
+let hfns = Hashtbl.create 7	(* the holder functions *)
+let holder_fn f = Hashtbl.mem hfns f
+let is_ptr_to t ty = String.concat "" (String.split_on_char ' ' ty) = "struct" ^ t ^ "*"
+(* " DECLARE_HASHTABLE ( mn_hash , 7 ) ;" declares the table tbl *)
+let declares_table fd tbl =
+  let s = String.concat "" (String.split_on_char ' ' fd) in
+  let k = "DECLARE_HASHTABLE(" ^ tbl ^ "," in
+  String.length s > String.length k && String.sub s 0 (String.length k) = k
+let is_table_field fd = List.exists (declares_table fd) !htables
+let values tbl t =
+  Hashtbl.fold (fun k v acc -> if fst k = t then v :: acc else acc) tbl []
+  |> List.sort_uniq compare
+let fields_read t =
+  Hashtbl.fold (fun (t', f, _) fn acc -> if t' = t then (f, fn) :: acc else acc) hreads []
+  |> List.sort_uniq compare
+
+(* Why the per-instance shape cannot be converted; [] when it can. *)
+let holder_blockers t =
+  let g = getv t "hgetfn" and d = getv t "hdes" and rel = getv t "hrelfn" in
+  let cb = getv t "hcb" and hf = getv t "hhf" in
+  let i = getv t "hinst" and tbl = getv t "htbl" and l = getv t "hlock" in
+  let hs = tagged "hh:" t and us = tagged "hu:" t in
+  let h = match hs with [h] -> h | _ -> "" in
+  let clears = List.filter (( <> ) d) (tagged "hclear:" t) in
+  let callers = values hcalls t in
+  let users = List.filter (fun f -> f <> g && f <> d) (values huses t) in
+  let readers = List.filter (fun (_, fn) -> fn <> g && fn <> d) (fields_read t) in
+  let b = ref [] in
+  let no cond s = if cond then b := s :: !b in
+  no (getv t "hreg" = "__mmu_notifier_register" && not (has t "hsem"))
+    (g ^ " calls __mmu_notifier_register() without taking mmap_sem itself");
+  no (has t "hmxp") (g ^ " finds the mm through its instance argument");
+  List.iter (fun fc -> no true (Printf.sprintf "%s computes the mm with %s(), which the holder would call instead" g fc))
+    (tagged "hmxc:" t);
+  no (not (has t "hrel") || not (has t "hrelops"))
+    "->release does not just queue a work item that destroys the object";
+  no (has t "hrel" && not (has t "hdesok"))
+    (Printf.sprintf "the work item %s does not unlink (hash_del), unregister and free the object" d);
+  List.iter (fun f -> no (f <> rel && f <> d) (Printf.sprintf "the destroy work %s is also used by %s" d f))
+    (tagged "hdref:" t);
+  no (cb = "") "no invalidate_range_start for ->release to run over the whole mm";
+  no (cb <> "" && not (has t "hcbr"))
+    (cb ^ " takes no struct mmu_notifier_range (run the range_struct step first)");
+  no (has t "hcbb") (cb ^ " reads range->blockable (run the event_tag step first)");
+  List.iter (fun (f, fn) -> no true (Printf.sprintf "%s reads ->%s, the instance or mm the object was made for" fn f))
+    readers;
+  no (hs = []) ("no function assigns what " ^ g ^ " returns (obj = " ^ g ^ "(...); if (IS_ERR(obj)) return PTR_ERR(obj);) and then stores it in a holder field");
+  no (List.length hs > 1) ("several holders store what " ^ g ^ " returns: " ^ String.concat ", " hs);
+  no (h <> "" && (callers <> [h] || List.length (values hcalls t) <> 1 ||
+                  Hashtbl.fold (fun (t', _) _ n -> if t' = t then n + 1 else n) hcalls 0 <> 1))
+    (Printf.sprintf "%s is called by %s, not once by the holder %s" g (String.concat ", " callers) h);
+  no (h <> "" && List.mem h (tagged "hmn:" t)) (h ^ " already uses the name mn");
+  List.iter (fun fc -> no true (Printf.sprintf "the argument of %s calls %s(), which would go with the call" g fc))
+    (tagged "hargc:" t);
+  no (h <> "" && clears = [])
+    (Printf.sprintf "nothing but the destroy work clears the holder field ->%s: no place for the holder's mmu_notifier_put()" hf);
+  no (clears <> [] && us = [])
+    (Printf.sprintf "%s clears ->%s without first reading the object from it and returning when it is NULL"
+       (String.concat ", " clears) hf);
+  no (us <> [] && clears <> us)
+    (Printf.sprintf "->%s is cleared by %s" hf (String.concat ", " clears));
+  List.iter (fun f -> no true (Printf.sprintf "->%s is also set by %s" hf f)) (tagged "hfw:" t);
+  List.iter (fun f -> no true (Printf.sprintf "%s returns after clearing ->%s" f hf)) (tagged "hur:" t);
+  List.iter (fun w -> no true (Printf.sprintf "the return at %s is reached both before and after the store to ->%s" w hf))
+    (tagged "hshared:" t);
+  no (users <> []) (Printf.sprintf "the table or its lock is also used by %s" (String.concat ", " users));
+  no (not (has t "hdl") || not (has t "hdt"))
+    (Printf.sprintf "the declaration of struct %s (%s, %s) is not in the file group" i l tbl);
+  no (not (has t "hinitl") || not (has t "hinitt"))
+    (Printf.sprintf "the initialisation of ->%s and ->%s is not in the file group" l tbl);
+  List.rev !b
+
+(* Fields of the object only the removed code (the get, the destroy work,
+   the old ->release) used. *)
+let holder_dropped t =
+  let gone = [getv t "hgetfn"; getv t "hdes"; getv t "hrelfn"] in
+  let cands = getv t "hwork" :: getv t "hlink" :: tagged "hset:" t in
+  List.filter (fun f ->
+    has t ("hfld:" ^ f) &&
+    Hashtbl.fold (fun (t', f', _) fn ok -> ok && (t' <> t || f' <> f || List.mem fn gone)) hfuses true)
+    cands
+  |> List.sort_uniq compare
 
 @script:ocaml@
 t << obj.T;
@@ -1079,12 +2249,6 @@ fact t (Printf.sprintf "holder:%s in %s (->%s)" u (String.concat "" (String.spli
 // rule, binding nothing, runs at the end of each.
 @script:ocaml@
 @@
-let tagged k t =
-  let n = String.length k in
-  Hashtbl.fold (fun (t', f) () acc ->
-    if t' = t && String.length f > n && String.sub f 0 n = k
-    then String.sub f n (String.length f - n) :: acc else acc) facts []
-  |> List.sort_uniq compare in
 let extras = tagged "extra:" in
 let lines = ref [] in
 Hashtbl.iter (fun t p ->
@@ -1122,6 +2286,11 @@ Hashtbl.iter (fun t p ->
       else match tagged "fextra:" t with
         | [] -> None
         | l -> Some ("the lookup helper is called, or the object unregistered or freed, also by " ^ String.concat ", " l))
+    else if has t "hget" then
+      (match holder_blockers t with
+       | [] -> None
+       | l -> Some (Printf.sprintf "the table %s->%s is a field of a per-instance structure: mmu_notifier_get() keys on the ops and the mm only, so all instances would share one object per mm, which needs holders that each keep a reference and nothing reading the instance or mm the object was made for; here %s"
+                      (getv t "hpar") (getv t "htbl") (String.concat "; " l)))
     else if lk = [] then
       (match tagged "holder:" t with
        | [] -> Some "no mm -> object table: the object is not looked up by its mm (one notifier per object)"

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Per-device hash table: each struct gx_dev keeps its own mm -> gx_mn table
- * under a device mutex; the object has no count, it lives until ->release
- * queues its destruction.  mmu_notifier_get() keys on (ops, mm) only, so the
- * devices would share one object, and nothing says where each user would
- * drop its reference: reported, not converted (no .res: must not change).
+ * Per-device hash table with holders, like per_device_holders/, but the
+ * callback reads the device the object was made for (gmn->gdev): with
+ * mmu_notifier_get() the devices would share one object per mm, and it
+ * could name only one of them.  Reported, not converted (no .res: must not
+ * change).
  */
+#include <linux/atomic.h>
 #include <linux/hashtable.h>
 #include <linux/mmu_notifier.h>
 #include <linux/mutex.h>
@@ -13,8 +14,15 @@
 #include <linux/workqueue.h>
 
 struct gx_dev {
+	atomic_t		invalidations;
 	struct mutex		mn_lock;
 	DECLARE_HASHTABLE(mn_hash, 7);
+};
+
+struct gx_bo {
+	struct gx_dev		*gdev;
+	struct gx_mn		*gmn;
+	struct list_head	gmn_link;
 };
 
 struct gx_mn {
@@ -24,7 +32,15 @@ struct gx_mn {
 	struct work_struct	work;
 	struct hlist_node	node;
 	struct mutex		lock;
+	struct list_head	bos;
 };
+
+void gx_dev_init(struct gx_dev *gdev)
+{
+	atomic_set(&gdev->invalidations, 0);
+	mutex_init(&gdev->mn_lock);
+	hash_init(gdev->mn_hash);
+}
 
 static void gx_mn_destroy(struct work_struct *work)
 {
@@ -46,8 +62,23 @@ static void gx_mn_release(struct mmu_notifier *mn, struct mm_struct *mm)
 	schedule_work(&gmn->work);
 }
 
+static int gx_mn_invalidate_range_start(struct mmu_notifier *mn,
+					const struct mmu_notifier_range *range)
+{
+	struct gx_mn *gmn = container_of(mn, struct gx_mn, mn);
+
+	if (!mmu_notifier_range_blockable(range))
+		return -EAGAIN;
+	atomic_inc(&gmn->gdev->invalidations);
+	mutex_lock(&gmn->lock);
+	gx_unmap_bos(&gmn->bos, range->start, range->end);
+	mutex_unlock(&gmn->lock);
+	return 0;
+}
+
 static const struct mmu_notifier_ops gx_mn_ops = {
 	.release = gx_mn_release,
+	.invalidate_range_start = gx_mn_invalidate_range_start,
 };
 
 static struct gx_mn *gx_mn_get(struct gx_dev *gdev)
@@ -73,6 +104,7 @@ static struct gx_mn *gx_mn_get(struct gx_dev *gdev)
 	gmn->mm = mm;
 	gmn->mn.ops = &gx_mn_ops;
 	mutex_init(&gmn->lock);
+	INIT_LIST_HEAD(&gmn->bos);
 
 	r = __mmu_notifier_register(&gmn->mn, mm);
 	if (r) {
@@ -88,21 +120,34 @@ unlock:
 	return gmn;
 }
 
-int gx_bo_register(struct gx_dev *gdev, struct gx_bo *bo)
+int gx_bo_register(struct gx_bo *bo)
 {
-	struct gx_mn *gmn = gx_mn_get(gdev);
+	struct gx_mn *gmn;
 
+	gmn = gx_mn_get(bo->gdev);
 	if (IS_ERR(gmn))
 		return PTR_ERR(gmn);
 	mutex_lock(&gmn->lock);
 	bo->gmn = gmn;
+	list_add(&bo->gmn_link, &gmn->bos);
 	mutex_unlock(&gmn->lock);
 	return 0;
 }
 
-void gx_bo_unregister(struct gx_dev *gdev, struct gx_bo *bo)
+void gx_bo_unregister(struct gx_bo *bo)
 {
+	struct gx_dev *gdev = bo->gdev;
+	struct gx_mn *gmn;
+
 	mutex_lock(&gdev->mn_lock);
+	gmn = bo->gmn;
+	if (!gmn) {
+		mutex_unlock(&gdev->mn_lock);
+		return;
+	}
+	mutex_lock(&gmn->lock);
+	list_del(&bo->gmn_link);
 	bo->gmn = NULL;
+	mutex_unlock(&gmn->lock);
 	mutex_unlock(&gdev->mn_lock);
 }

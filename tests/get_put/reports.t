@@ -7,12 +7,16 @@ TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
+# report FIXTURE: what the rule prints on it (patch mode, as convert runs it)
+report() {
+	cp "$TOP/tests/get_put/$1" "$tmp/$1"
+	(cd "$tmp" && "$TOP"/scripts/cocci get_put "$1" 2>/dev/null)
+}
 # check FIXTURE REPORT-FRAGMENT...
 check() {
 	f=$1
 	shift
-	cp "$TOP/tests/get_put/$f" "$tmp/$f"
-	out=$(cd "$tmp" && "$TOP"/scripts/cocci get_put "$f" 2>/dev/null)
+	out=$(report "$f")
 	for want; do
 		case $out in
 		*"$want"*) ;;
@@ -20,13 +24,19 @@ check() {
 		esac
 	done
 }
+# exact FIXTURE LINE: the report is exactly LINE (all its reasons, no other)
+exact() {
+	out=$(report "$1")
+	[ "$out" = "$2" ] || { printf '%s: report\n  %s\nexpected\n  %s\n' "$1" "$out" "$2"; fail=1; }
+}
 check extra_users.c \
 	': gx_mm: table gx_mm_table, lock &gx_mm_lock, lookups at extra_users.c:45 (gx_mm_get): not converted: ' \
 	'the table or its lock is also used by gx_exit'
-check per_device.c \
-	': gx_mn: table gdev->mn_hash, lock &gdev->mn_lock, lookups at per_device.c:' \
-	'the table gdev->mn_hash is a field of a per-instance structure' \
-	'the object records its instance (->gdev = gdev in gx_mn_get)' \
-	'the object is unregistered in gx_mn_destroy' \
-	'also used by gx_bo_unregister'
+# Per-device tables with holders (see per_device_holders/, converted): the
+# shape is recognised, and the one condition that fails is named.
+per='the table gdev->mn_hash is a field of a per-instance structure: mmu_notifier_get() keys on the ops and the mm only, so all instances would share one object per mm, which needs holders that each keep a reference and nothing reading the instance or mm the object was made for; here'
+exact per_device.c \
+	"per_device.c:109: gx_mn: table gdev->mn_hash, lock &gdev->mn_lock, lookups at per_device.c:94 (gx_mn_get): not converted: $per gx_mn_invalidate_range_start reads ->gdev, the instance or mm the object was made for"
+exact per_device_noclear.c \
+	"per_device_noclear.c:111: gx_mn: table gdev->mn_hash, lock &gdev->mn_lock, lookups at per_device_noclear.c:96 (gx_mn_get): not converted: $per nothing but the destroy work clears the holder field ->gmn: no place for the holder's mmu_notifier_put(); the table or its lock is also used by gx_bo_unregister"
 exit $fail

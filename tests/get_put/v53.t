@@ -1,9 +1,16 @@
 #!/bin/sh
 # get_put on real v5.3 ($KERNEL_V53): the core patch applies (the first of
-# patches/core/get_put/ that applies is the v5.2 one); sgi-gru (the "find the
-# existing registration" shape) is converted the way upstream did it, with
-# mmu_notifier_synchronize() in its module exit; radeon, hmm and RDMA ODP
-# are reported with what stops them.
+# patches/core/get_put/ that applies is the v5.2 one); the four directories
+# upstream converted in v5.4 go through scripts/prefilter and scripts/cocci
+# the way scripts/convert runs them (one scratch git tree, one spatch call
+# per directory's file group):
+#  - sgi-gru (the "find the existing registration" shape) is converted the
+#    way upstream did it, with mmu_notifier_synchronize() in its module exit;
+#  - radeon (a per-device table whose objects buffers hold) is converted:
+#    mmu_notifier_get() where the buffer gets its notifier, a put where it
+#    drops it and on the error return between, ->release invalidating the
+#    whole mm, the table and its lock gone from struct radeon_device;
+#  - hmm and RDMA ODP are reported with what stops them.
 set -u
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 [ -n "${KERNEL_V53:-}" ] || { echo "KERNEL_V53 not set"; exit 77; }
@@ -22,46 +29,117 @@ done
 (cd "$tmp" && git apply "$TOP/patches/core/get_put/10-v5.2.patch") || fail=1
 grep -q '^struct mmu_notifier \*mmu_notifier_get_locked' "$tmp/mm/mmu_notifier.c" || { echo "core: no mmu_notifier_get_locked"; fail=1; }
 
-# run DIR FILE...: the rule on copies of FILEs of DIR, one group; prints the report
-run() {
-	d=$1
-	shift
-	mkdir -p "$tmp/$d"
-	for f; do cp "$KERNEL_V53/$d/$f" "$tmp/$d/"; done
-	(cd "$tmp/$d" && "$TOP"/scripts/cocci get_put "$@" 2>/dev/null)
+# The four directories in a scratch git tree; the candidates and the file
+# groups as scripts/convert makes them.
+w=$tmp/w
+for d in drivers/misc/sgi-gru drivers/gpu/drm/radeon mm drivers/infiniband/core; do
+	mkdir -p "$w/$d"
+	cp -R "$KERNEL_V53/$d/." "$w/$d/"
+done
+git -C "$w" init -q && git -C "$w" add -A &&
+	git -C "$w" -c user.name=t -c user.email=t@localhost commit -q -m v5.3 || exit 1
+"$TOP"/scripts/prefilter "$w" | awk -F'\t' '$1 == "get_put" { print $2 }' |
+	awk '{ d = $0; sub(/\/[^\/]*$/, "", d); g[d] = g[d] " " $0 } END { for (d in g) print d "\t" g[d] }' |
+	LC_ALL=C sort > "$tmp/groups"
+# group DIR: the files of DIR's group, one line
+group() { awk -F'\t' -v d="$1" '$1 == d { sub(/^ /, "", $2); print $2 }' "$tmp/groups"; }
+# run DIR: the rule on DIR's group, from the top of the tree; prints the report
+run() { (cd "$w" && "$TOP"/scripts/cocci get_put $(group "$1") 2>/dev/null); }
+has() {	# has FILE PATTERN: FILE (in the tree) has a line matching PATTERN
+	grep -q -e "$2" "$w/$1" || { echo "$1: no line matching '$2'"; fail=1; }
 }
-has() {	# has FILE PATTERN: FILE (in $tmp) has a line matching PATTERN
-	grep -q -e "$2" "$tmp/$1" || { echo "$1: no line matching '$2'"; fail=1; }
+hasnot() {	# hasnot FILE PATTERN
+	! grep -n -e "$2" "$w/$1" || { echo "$1: line(s) above match '$2'"; fail=1; }
+}
+# follows FILE LINE...: the lines, in this order, one after the other
+follows() {
+	f=$1
+	shift
+	printf '%s\n' "$@" > "$tmp/want"
+	awk -v n=$# 'FILENAME == ARGV[1] { want[++m] = $0; next }
+		$0 == want[k + 1] { k++; if (k == n) found = 1; next }
+		{ k = ($0 == want[1]) }
+		END { exit !found }' "$tmp/want" "$w/$f" ||
+		{ echo "$f: no lines:"; sed 's/^/  /' "$tmp/want"; fail=1; }
 }
 reported() {	# reported OUT FRAGMENT...
 	o=$1
 	shift
-	for w; do
-		case $o in *"$w"*) ;; *) echo "report lacks '$w': '$o'"; fail=1 ;; esac
+	for w_; do
+		case $o in *"$w_"*) ;; *) echo "report lacks '$w_': '$o'"; fail=1 ;; esac
 	done
 }
 
 g=drivers/misc/sgi-gru
-out=$(run $g grutlbpurge.c grufile.c grutables.h)
+[ "$(group $g)" = "$g/grufile.c $g/grutlbpurge.c" ] || { echo "sgi-gru group: $(group $g)"; fail=1; }
+out=$(run $g)
 [ -z "$out" ] || { echo "sgi-gru reported: $out"; fail=1; }
 has $g/grutlbpurge.c '^	mn = mmu_notifier_get_locked(&gru_mmuops, current->mm);$'
 has $g/grutlbpurge.c '^	mmu_notifier_put(&gms->ms_notifier);$'
 has $g/grutlbpurge.c '^	.alloc_notifier		= gru_mm_struct_alloc_notifier,$'
 has $g/grutlbpurge.c '^	STAT(gms_free);$'
 has $g/grufile.c '^	mmu_notifier_synchronize();$'
-! grep -q 'mmu_find_ops\|__mmu_notifier_register\|goto error' "$tmp/$g/grutlbpurge.c" ||
+hasnot $g/grufile.c 'include <linux/mmu_notifier.h>'	# grutables.h has it
+! grep -q 'mmu_find_ops\|__mmu_notifier_register\|goto error' "$w/$g/grutlbpurge.c" ||
 	{ echo "sgi-gru: the old lookup or registration is left"; fail=1; }
 
-out=$(run drivers/gpu/drm/radeon radeon_mn.c)
-reported "$out" 'radeon_mn.c:225: radeon_mn: table rdev->mn_hash, lock &rdev->mn_lock, lookups at radeon_mn.c:209 (radeon_mn_get): not converted: ' \
-	'per-instance structure' '(->rdev = rdev in radeon_mn_get)' 'unregistered in radeon_mn_destroy' 'also used by radeon_mn_unregister'
-cmp -s "$KERNEL_V53/drivers/gpu/drm/radeon/radeon_mn.c" "$tmp/drivers/gpu/drm/radeon/radeon_mn.c" || { echo "radeon changed"; fail=1; }
+# radeon: the notifier file, the module exit, and the header and the .c
+# that declare and initialise the per-device table join the group.
+g=drivers/gpu/drm/radeon
+[ "$(group $g)" = "$g/radeon.h $g/radeon_device.c $g/radeon_drv.c $g/radeon_mn.c" ] ||
+	{ echo "radeon group: $(group $g)"; fail=1; }
+out=$(run $g)
+[ -z "$out" ] || { echo "radeon reported: $out"; fail=1; }
+f=$g/radeon_mn.c
+follows $f 'struct radeon_mn {' '	struct mmu_notifier	mn;' '' \
+	'	/* objects protected by lock */' '	struct mutex		lock;' \
+	'	struct rb_root_cached	objects;' '};'
+follows $f 'static void radeon_mn_release(struct mmu_notifier *mn, struct mm_struct *mm)' '{' \
+	'	struct mmu_notifier_range range = {' '		.mm = mm,' '		.start = 0,' \
+	'		.end = ULONG_MAX,' '		.flags = MMU_NOTIFIER_RANGE_BLOCKABLE,' \
+	'		.event = MMU_NOTIFY_UNMAP,' '	};' '' \
+	'	radeon_mn_invalidate_range_start(mn, &range);' '}'
+follows $f 'static struct mmu_notifier *radeon_mn_alloc_notifier(struct mm_struct *mm)' '{' \
+	'	struct radeon_mn *rmn;' '' '	rmn = kzalloc(sizeof(*rmn), GFP_KERNEL);' \
+	'	if (!rmn)' '		return ERR_PTR(-ENOMEM);' '	mutex_init(&rmn->lock);' \
+	'	rmn->objects = RB_ROOT_CACHED;' '	return &rmn->mn;' '}' '' \
+	'static void radeon_mn_free_notifier(struct mmu_notifier *mn)' '{' \
+	'	kfree(container_of(mn, struct radeon_mn, mn));' '}'
+follows $f '	.invalidate_range_start = radeon_mn_invalidate_range_start,' \
+	'	.alloc_notifier = radeon_mn_alloc_notifier,' \
+	'	.free_notifier = radeon_mn_free_notifier,' '};'
+follows $f '	struct mmu_notifier *mn;' '	struct radeon_mn *rmn;'
+follows $f '	mn = mmu_notifier_get(&radeon_mn_ops, current->mm);' '	if (IS_ERR(mn))' \
+	'		return PTR_ERR(mn);' '	rmn = container_of(mn, struct radeon_mn, mn);'
+# the reference is dropped on the kmalloc() failure, which upstream missed
+follows $f '		if (!node) {' '			mutex_unlock(&rmn->lock);' \
+	'			mmu_notifier_put(&rmn->mn);' '			return -ENOMEM;'
+follows $f 'void radeon_mn_unregister(struct radeon_bo *bo)' '{' '	struct radeon_mn *rmn;' \
+	'	struct list_head *head;' '' '	rmn = bo->mn;' '	if (rmn == NULL)' '		return;'
+follows $f '	mutex_unlock(&rmn->lock);' '	mmu_notifier_put(&rmn->mn);' '	bo->mn = NULL;' '}'
+hasnot $f 'radeon_mn_get\|radeon_mn_destroy\|mn_lock\|mn_hash\|INIT_WORK\|rdev\|__mmu_notifier_register\|mmu_notifier_unregister'
+[ "$(grep -c 'mmu_notifier_put(&rmn->mn);' "$w/$f")" = 2 ] || { echo "$f: not two puts"; fail=1; }
+hasnot $g/radeon.h 'mn_lock\|mn_hash'
+has $g/radeon.h '^	struct radeon_mn		\*mn;$'
+hasnot $g/radeon_device.c 'mn_lock\|mn_hash'
+follows $g/radeon_drv.c '#include <linux/console.h>' '#include <linux/mmu_notifier.h>' '#include <linux/module.h>'
+follows $g/radeon_drv.c '	radeon_unregister_atpx_handler();' '	mmu_notifier_synchronize();' '}'
+# The fields went from the header: nothing else in the directory used them.
+! git -C "$w" grep -n 'mn_lock\|mn_hash' -- $g || { echo "radeon: the table or lock is used elsewhere"; fail=1; }
+# Exactly these files changed, as many lines as upstream's v5.4 commit
+# touches there (3, 2 and 2), radeon_mn.c by about as much (157 there).
+[ "$(git -C "$w" diff --numstat -- $g | awk '{ printf "%s %s %s;", $1, $2, $3 }')" = \
+	"0 3 $g/radeon.h;0 2 $g/radeon_device.c;2 0 $g/radeon_drv.c;36 118 $g/radeon_mn.c;" ] ||
+	{ echo "radeon diff: $(git -C "$w" diff --numstat -- $g)"; fail=1; }
 
-out=$(run mm hmm.c)
+out=$(run mm)
 reported "$out" 'hmm.c:70: hmm: table mm->hmm, lock &mm->page_table_lock, lookups at hmm.c:51 (hmm_get_or_create): not converted: ' \
 	'the field mm->hmm of struct mm_struct itself' 'unregistered in hmm_free'
+[ "$(echo "$out" | wc -l)" = 1 ] || { echo "mm: more than the hmm report: $out"; fail=1; }
 
-out=$(run drivers/infiniband/core umem_odp.c)
+out=$(run drivers/infiniband/core)
 reported "$out" 'umem_odp.c:250: ib_ucontext_per_mm: table &ctx->per_mm_list, lock &ctx->per_mm_list_lock, lookups at umem_odp.c:276 (get_per_mm): not converted: ' \
 	'per-instance structure' '(->context = ctx in alloc_per_mm)' 'unregistered in put_per_mm'
+[ "$(echo "$out" | wc -l)" = 1 ] || { echo "infiniband/core: more than the ODP report: $out"; fail=1; }
+[ -z "$(git -C "$w" status --porcelain -- mm drivers/infiniband)" ] || { echo "hmm or ODP changed"; fail=1; }
 exit $fail
