@@ -146,7 +146,7 @@ list_for_each_entry_rcu@p(E, TBL, LINK) S
 // the file per walk (0.5 s of 1.4 s on 5.10's kvm_main.c).
 @mmkey@
 identifier obj.T;
-identifier mmf : script:ocaml() { mmf = "mm" || (String.length mmf > 3 && String.sub mmf (String.length mmf - 3) 3 = "_mm") };
+identifier mmf =~ "^(mm|.*_mm)$";
 struct T *E;
 expression X;
 position q;
@@ -992,7 +992,7 @@ setv t "hlock" l; setv t "hreg" reg; setv t "hlink" link
 
 // __mmu_notifier_register() wants mmap_sem held: the get takes it itself,
 // as mmu_notifier_get() does.
-@hsem@
+@hsem depends on hget@
 identifier hget.getfn, hget.M;
 position p;
 @@
@@ -1006,7 +1006,7 @@ ignore p; fact t "hsem"
 
 // The mm is found without the instance (current->mm): the holder can
 // compute it in the get's place.
-@hmxp@
+@hmxp depends on hget@
 identifier hget.getfn, hget.P, hget.M;
 position p;
 @@
@@ -1018,7 +1018,7 @@ p << hmxp.p;
 @@
 ignore p; fact t "hmxp"
 
-@hmxc@
+@hmxc depends on hget@
 identifier hget.getfn, hget.M, fc;
 expression list EL;
 @@
@@ -1031,7 +1031,7 @@ fc << hmxc.fc;
 fact t ("hmxc:" ^ fc)
 
 // What the object records of its instance and of its mm ...
-@hset@
+@hset depends on hget@
 identifier hget.getfn, hget.E, hget.P, hget.M, FLD;
 @@
 getfn(...) { <+... \(E->FLD = P;\|E->FLD = M;\) ...+> }
@@ -1045,7 +1045,7 @@ fact t ("hset:" ^ f)
 // ... and who reads it.  A read through a pointer of another known type
 // is not a read of the object's field (bo->rdev); one of unknown type
 // counts as one.
-@hread@
+@hread depends on hget@
 identifier hset.FLD;
 expression Y;
 position p;
@@ -1060,7 +1060,7 @@ p << hread.p;
 let p = List.hd p in
 Hashtbl.replace hreads (t, f, pkey p) p.Coccilib.current_element
 
-@hreadk@
+@hreadk depends on hget@
 identifier hset.FLD;
 type TY;
 TY Y;
@@ -1077,7 +1077,7 @@ p << hreadk.p;
 if not (is_ptr_to t ty) then Hashtbl.remove hreads (t, f, pkey (List.hd p))
 
 // ->release only queues the destruction.
-@hrel@
+@hrel depends on hget@
 identifier obj.T, obj.F, REL, MN, MM, E, W, D;
 @@
 static void REL(struct mmu_notifier *MN, struct mm_struct *MM)
@@ -1095,7 +1095,7 @@ w << hrel.W;
 @@
 fact t "hrel"; setv t "hrelfn" rel; setv t "hdes" d; setv t "hwork" w
 
-@hrelops@
+@hrelops depends on hget@
 identifier hget.OPS, hrel.REL;
 position p;
 @@
@@ -1107,7 +1107,7 @@ p << hrelops.p;
 @@
 ignore p; fact t "hrelops"
 
-@hcb@
+@hcb depends on hget@
 identifier hget.OPS, CB;
 @@
 const struct mmu_notifier_ops OPS = { ..., .invalidate_range_start = CB, ... };
@@ -1118,7 +1118,7 @@ cb << hcb.CB;
 @@
 setv t "hcb" cb
 
-@hcbr@
+@hcbr depends on hget@
 identifier hcb.CB, MN, RG;
 position p;
 @@
@@ -1131,7 +1131,7 @@ p << hcbr.p;
 ignore p; fact t "hcbr"
 
 // The range carries flags (v5.2 on): the callback asks whether it may block.
-@hcbf@
+@hcbf depends on hget@
 identifier hcb.CB;
 expression RG;
 position p;
@@ -1144,7 +1144,7 @@ p << hcbf.p;
 @@
 ignore p; fact t "hcbf"
 
-@hcbb@
+@hcbb depends on hget@
 identifier hcb.CB;
 expression RG;
 position p;
@@ -1158,7 +1158,7 @@ p << hcbb.p;
 ignore p; fact t "hcbb"
 
 // The destroy work: unlinks, unregisters and frees the object.
-@hdes exists@
+@hdes depends on hget exists@
 identifier obj.T, obj.F, hrel.D, hrel.W, hget.LINK, WK, E;
 expression X;
 position p;
@@ -1179,7 +1179,7 @@ p << hdes.p;
 @@
 ignore p; fact t "hdesok"
 
-@hdref@
+@hdref depends on hget@
 identifier hrel.D, fn;
 @@
 fn(...) { <+... D ...+> }
@@ -1191,7 +1191,7 @@ fn << hdref.fn;
 fact t ("hdref:" ^ fn)
 
 // The holder: calls the get, stores the object in a field.
-@hh exists@
+@hh depends on hget exists@
 identifier hget.getfn, H, E, HF;
 expression A;
 expression X;
@@ -1215,7 +1215,7 @@ hf << hh.HF;
 @@
 fact t ("hh:" ^ h); setv t "hhf" hf
 
-@hcall@
+@hcall depends on hget@
 identifier hget.getfn;
 position p;
 @@
@@ -1229,7 +1229,7 @@ let p = List.hd p in
 Hashtbl.replace hcalls (t, pkey p) p.Coccilib.current_element
 
 // The get's argument goes with the call: it must not call anything.
-@hargc@
+@hargc depends on hget@
 identifier hget.getfn, fc;
 expression list EL;
 @@
@@ -1242,7 +1242,7 @@ fc << hargc.fc;
 fact t ("hargc:" ^ fc)
 
 // The holder names its new local "mn": the name must be free.
-@hmn@
+@hmn depends on hget@
 identifier hh.H;
 identifier N = {mn};
 position p;
@@ -1257,7 +1257,7 @@ p << hmn.p;
 ignore p; fact t ("hmn:" ^ h)
 
 // The function dropping the holder's pointer.
-@hu exists@
+@hu depends on hget exists@
 identifier hh.HF, U, E;
 expression X;
 @@
@@ -1285,7 +1285,7 @@ u << hu.U;
 @@
 fact t ("hu:" ^ u)
 
-@hclear@
+@hclear depends on hget@
 identifier hh.HF, fn;
 expression X;
 @@
@@ -1297,7 +1297,7 @@ fn << hclear.fn;
 @@
 fact t ("hclear:" ^ fn)
 
-@hfw@
+@hfw depends on hget@
 identifier hh.HF, fn;
 expression Y, Z;
 position p != hh.ps;
@@ -1312,7 +1312,7 @@ p << hfw.p;
 ignore p; fact t ("hfw:" ^ fn)
 
 // No return after the clear: the put goes at the end.
-@hur exists@
+@hur depends on hget exists@
 identifier hu.U, hh.HF;
 expression X;
 position p;
@@ -1330,7 +1330,7 @@ if p.Coccilib.line <> p.Coccilib.current_element_line_end then fact t ("hur:" ^ 
 
 // Returns between the get and the store: each needs a put.  A return
 // reached both with and without the store cannot take one.
-@herr exists@
+@herr depends on hget exists@
 identifier hh.H, hh.E, hget.getfn, hh.HF;
 expression hh.A;
 expression X, RV;
@@ -1346,7 +1346,7 @@ H(...)
 	return@pr RV;
 }
 
-@hsret exists@
+@hsret depends on hget exists@
 identifier hh.H, hh.E, hh.HF;
 expression X, RV;
 position herr.pr, p;
@@ -1361,7 +1361,7 @@ fact t ("hshared:" ^ where (List.hd p))
 
 // Every use of the instance's table and lock is in the get or the destroy
 // work, around the holder's clear, or in the initialisation.
-@huse@
+@huse depends on hget@
 identifier hget.TBL, hget.L;
 expression Y;
 position p;
@@ -1375,7 +1375,7 @@ p << huse.p;
 let p = List.hd p in
 Hashtbl.replace huses (t, pkey p) p.Coccilib.current_element
 
-@hul@
+@hul depends on hget@
 identifier hget.L;
 expression Y;
 position p;
@@ -1389,7 +1389,7 @@ p << hul.p;
 let p = List.hd p in
 if List.mem p.Coccilib.current_element (tagged "hu:" t) then Hashtbl.remove huses (t, pkey p)
 
-@hinitl@
+@hinitl depends on hget@
 identifier hget.L;
 expression Y;
 position p;
@@ -1403,7 +1403,7 @@ p << hinitl.p;
 Hashtbl.remove huses (t, pkey (List.hd p));
 fact t "hinitl"
 
-@hinitt@
+@hinitt depends on hget@
 identifier hget.TBL;
 expression Y;
 position p;
@@ -1418,7 +1418,7 @@ Hashtbl.remove huses (t, pkey (List.hd p));
 fact t "hinitt"
 
 // The declaration of the lock and the table in struct I.
-@hdl@
+@hdl depends on hget@
 identifier hget.I, hget.L;
 position p;
 @@
@@ -1430,7 +1430,7 @@ p << hdl.p;
 @@
 ignore p; fact t "hdl"
 
-@hdt@
+@hdt depends on hget@
 identifier hget.I;
 field FD;
 position p;
@@ -1460,7 +1460,7 @@ f << hfld.FLD;
 @@
 fact t ("hfld:" ^ f)
 
-@hfuse@
+@hfuse depends on hget@
 identifier obj.T, hfld.FLD;
 expression X, Y;
 position p;
@@ -1475,7 +1475,7 @@ p << hfuse.p;
 let p = List.hd p in
 Hashtbl.replace hfuses (t, f, pkey p) p.Coccilib.current_element
 
-@hfusek@
+@hfusek depends on hget@
 identifier hfld.FLD;
 type TY;
 TY Y;
@@ -2318,4 +2318,6 @@ Hashtbl.iter (fun t p ->
   objs;
 List.iter print_endline (List.sort compare !lines);
 Hashtbl.reset objs; exits := []; Hashtbl.reset looks; Hashtbl.reset locks;
-Hashtbl.reset facts
+Hashtbl.reset facts; incfiles := []; htables := [];
+Hashtbl.reset hvals; Hashtbl.reset hreads; Hashtbl.reset hcalls; Hashtbl.reset huses;
+Hashtbl.reset hfuses; Hashtbl.reset hdrop; Hashtbl.reset hfns
