@@ -1496,6 +1496,7 @@ if not (is_ptr_to t ty) then Hashtbl.remove hfuses (t, f, pkey (List.hd p))
 @script:ocaml hok depends on patch@
 t << obj.T;
 g << hget.getfn;
+pg << hget.pg;
 alloc;
 free;
 okfn;
@@ -1506,7 +1507,11 @@ if holder_blockers t = [] then begin
   okfn := make_ident g;
   List.iter (fun f -> Hashtbl.replace hdrop f ()) (holder_dropped t);
   List.iter (fun f -> Hashtbl.replace hfns f ()) (List.append (tagged "hh:" t) (tagged "hu:" t));
-  htables := getv t "htbl" :: !htables
+  htables := getv t "htbl" :: !htables;
+  (* scripts/series words the commit message of this shape from this line *)
+  let pg = List.hd pg in
+  Printf.printf "%s:%d: %s: converted (per-device table %s->%s, kept by its holders)\n"
+    pg.Coccilib.file pg.Coccilib.line t (getv t "hpar") (getv t "htbl")
 end else okfn := make_ident "__holder_shape_blocked"
 
 // Go on only if the decision named the get (include_match false would also

@@ -89,7 +89,9 @@ g=drivers/gpu/drm/radeon
 [ "$(group $g)" = "$g/radeon.h $g/radeon_device.c $g/radeon_drv.c $g/radeon_mn.c" ] ||
 	{ echo "radeon group: $(group $g)"; fail=1; }
 out=$(run $g)
-[ -z "$out" ] || { echo "radeon reported: $out"; fail=1; }
+# the one line: the shape, which scripts/series words the commit message from
+[ "$out" = "$g/radeon_mn.c:198: radeon_mn: converted (per-device table rdev->mn_hash, kept by its holders)" ] ||
+	{ echo "radeon reported: $out"; fail=1; }
 f=$g/radeon_mn.c
 follows $f 'struct radeon_mn {' '	struct mmu_notifier	mn;' '' \
 	'	/* objects protected by lock */' '	struct mutex		lock;' \
