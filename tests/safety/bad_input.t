@@ -3,7 +3,9 @@
 # exit (or, where the input is acceptable, does its job), and the user's tree
 # is byte-for-byte what it was before (files hashed, git HEAD/index/status).
 #   make probe on a non-kernel dir / a missing dir, a dirty git tree (refused;
-#   ALLOW_DIRTY=1 warns), a plain directory, spatch missing, spatch too old or
+#   ALLOW_DIRTY=1 warns and clones it whole), a tree that moved to another
+#   commit after its sparse clone (the prefilter stops), a plain directory,
+#   spatch missing, spatch too old or
 #   unreadable, sparse missing for the gate, scripts/worktree interrupted by
 #   Ctrl-C, kill and kill -9, and two scripts/worktree at once on one O.
 # Prints the table "case | exit | message" at the end (the whole pipeline:
@@ -114,9 +116,31 @@ for kind in worktree index; do
 		bad "$dest has the uncommitted change"
 	[ -e "$dest/notes.txt" ] && bad "$dest has the untracked file"
 	[ -z "$(git -C "$dest" status --porcelain 2>&1)" ] || bad "$dest is not clean"
+	# the candidates come from the clone's files, not the dirty tree's
+	[ "$(git -C "$dest" config --bool core.sparseCheckout)" = true ] &&
+		bad "$dest is sparse although the tree was dirty"
 	no_leftovers "$dest"
 	same "$tree"
 done
+
+# The sparse clone of a clean tree takes its candidates from the tree's own
+# files: once the tree has moved to another commit they are not the
+# clone's, and the prefilter stops.
+echo "== scripts/prefilter after the tree moved on"
+tree=$TMP/moving dest=$TMP/dest-moving
+fixture_tree "$tree" v4.19
+git -C "$tree" init -q
+commit_all "$tree" base
+"$TOP"/scripts/worktree "$tree" "$dest" >/dev/null 2>&1 || bad "worktree of a clean tree failed"
+[ "$(git -C "$dest" config --bool core.sparseCheckout)" = true ] || bad "$dest is not sparse"
+"$TOP"/scripts/prefilter "$dest" >/dev/null 2>"$TMP/err" || bad "prefilter on the fresh clone: $(cat "$TMP/err")"
+echo '/* next */' >>"$tree/mm/mmu_notifier.c"
+commit_all "$tree" next
+snap "$tree"
+"$TOP"/scripts/prefilter "$dest" >/dev/null 2>"$TMP/err"
+rc=$?
+refused "tree moved after the clone (scripts/prefilter)" "has moved to another commit" "run again"
+same "$tree"
 
 echo "== scripts/worktree on a plain directory (not a git tree)"
 tree=$TMP/plain dest=$TMP/dest-plain
