@@ -5,9 +5,9 @@
 #   make probe on a non-kernel dir / a missing dir, a dirty git tree (refused;
 #   ALLOW_DIRTY=1 warns and clones it whole), a tree that moved to another
 #   commit after its sparse clone (the prefilter stops), a plain directory,
-#   spatch missing, spatch too old or
-#   unreadable, sparse missing for the gate, scripts/worktree interrupted by
-#   Ctrl-C, kill and kill -9, and two scripts/worktree at once on one O.
+#   spatch missing, spatch too old or unreadable, sparse missing for the
+#   gate, scripts/worktree interrupted by Ctrl-C, kill and kill -9, and two
+#   scripts/worktree at once on one O.
 # Prints the table "case | exit | message" at the end (the whole pipeline:
 # tests/safety/pipeline.t; unparsable code: tests/safety/unparsable.t).
 set -u
