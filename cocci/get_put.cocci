@@ -153,7 +153,25 @@ position q;
 @@
 \(E->mmf@q == X\|X == E->mmf@q\|E->mmf@q != X\|X != E->mmf@q\)
 
-@lk exists@
+// A walk with such a comparison in its function is a lookup by mm.  The
+// rules about a table (its lock, its users, the instance the object
+// records, the get and put around it) run only when there is one, or when
+// the map is a field of the mm itself (mmfield): on a file with neither
+// (5.10's kvm_main.c) they would cost as much as all the rest.
+@script:ocaml bymm@
+t << obj.T;
+tbl << look.TBL;
+p << look.p;
+q << mmkey.q;
+ok;
+@@
+let p = List.hd p and q = List.hd q in
+if q.Coccilib.file = p.Coccilib.file && q.Coccilib.current_element = p.Coccilib.current_element then begin
+  Hashtbl.replace looks (t, where p) (tbl, p.Coccilib.current_element);
+  ok := make_ident "ok"
+end else Coccilib.include_match false
+
+@lk depends on bymm exists@
 identifier look.fn;
 expression L;
 statement S;
@@ -207,7 +225,7 @@ E@p = ...;
 
 // The object records a value other than its mm: the instance (device,
 // context) whose table it sits in.
-@inst@
+@inst depends on bymm || mmfield@
 identifier obj.T, fn, P, FLD;
 type PT;
 struct T *E;
@@ -220,7 +238,7 @@ E->FLD@p = P;
 }
 
 // Every function using the table or its lock.
-@tusers@
+@tusers depends on bymm || mmfield@
 expression look.TBL;
 identifier f;
 @@
@@ -230,7 +248,7 @@ TBL
 ...+>
 }
 
-@lusers@
+@lusers depends on bymm || mmfield@
 expression lk.L;
 identifier f;
 @@
@@ -272,7 +290,7 @@ struct T *E;
 \(X->FLD = E\|E = X->FLD\|E = READ_ONCE(X->FLD)\|cmpxchg(&X->FLD, NULL, E)\)
 
 // Where the object is unregistered.
-@tdown@
+@tdown depends on bymm || mmfield@
 identifier obj.T, obj.F, fn;
 struct T *E;
 expression X;
@@ -288,7 +306,7 @@ fn(...) {
 // The convertible shape.
 // ---------------------------------------------------------------------
 
-@canon@
+@canon depends on bymm || mmfield@
 identifier obj.T, obj.F;
 identifier getfn, M, E, LINK, OPS, TBL, L, R;
 statement S1, S2, S3;
@@ -649,7 +667,7 @@ struct T *getfn@pg(...)
 	...
 }
 
-@fput@
+@fput depends on gfind@
 identifier obj.T, obj.F, putfn, E, CNT;
 expression X, C;
 position pp;
@@ -2120,16 +2138,6 @@ p << obj.p;
 @@
 let p = List.hd p in
 if not (Hashtbl.mem objs t) then Hashtbl.replace objs t p
-
-@script:ocaml@
-t << obj.T;
-tbl << look.TBL;
-p << look.p;
-q << mmkey.q;
-@@
-let p = List.hd p and q = List.hd q in
-if q.Coccilib.file = p.Coccilib.file && q.Coccilib.current_element = p.Coccilib.current_element then
-  Hashtbl.replace looks (t, where p) (tbl, p.Coccilib.current_element)
 
 @script:ocaml@
 t << obj.T;
