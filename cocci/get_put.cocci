@@ -261,15 +261,13 @@ L
 // The mm table holds another structure, which points to the notifier
 // object (i915: the table of struct i915_mm_struct, ->mn).
 @ulook@
-identifier U, LINK, fn;
+identifier U, LINK;
 struct U *X;
 expression TBL;
 statement S;
 iterator name hash_for_each_possible, hash_for_each_possible_rcu;
 iterator name list_for_each_entry, list_for_each_entry_rcu;
 @@
-fn(...) {
-<+...
 (
 hash_for_each_possible(TBL, X, LINK, ...) S
 |
@@ -279,8 +277,6 @@ list_for_each_entry(X, TBL, LINK) S
 |
 list_for_each_entry_rcu(X, TBL, LINK) S
 )
-...+>
-}
 
 @holder@
 identifier obj.T, ulook.U, FLD;
