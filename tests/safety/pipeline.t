@@ -56,6 +56,14 @@ convert() {
 	rc=$?
 }
 
+# refused CASE WHO PATTERN: the row of CASE, a non-zero exit, and a message
+# matching PATTERN (WHO names the case in failures)
+refused() {
+	row "$1"
+	[ $rc -ne 0 ] || bad "$2: exit 0"
+	grep -q "$3" "$TMP/err" || bad "$2: message: $(cat "$TMP/err")"
+}
+
 # result O: the commit the run made (deterministic: fixed identities/dates)
 result() { git -C "$1/work" rev-parse HEAD^{tree} 2>&1; }
 
@@ -96,9 +104,7 @@ mkdir -p "$TMP/notakernel"
 printf 'all:\n' >"$TMP/notakernel/Makefile"
 snap "$TMP/notakernel"
 convert "$TMP/notakernel" "$TMP/o-nk"
-row "not a kernel tree, make convert"
-[ $rc -ne 0 ] || bad "notakernel: exit 0"
-grep -q "is not a Linux kernel tree" "$TMP/err" || bad "notakernel: message: $(cat "$TMP/err")"
+refused "not a kernel tree, make convert" notakernel "is not a Linux kernel tree"
 [ -e "$TMP/o-nk/work" ] && bad "notakernel: a work tree was made"
 same "$TMP/notakernel"
 
@@ -107,9 +113,7 @@ cp -r "$tree" "$TMP/dirty"
 echo '/* local change */' >>"$TMP/dirty/drivers/misc/gx.c"
 snap "$TMP/dirty"
 convert "$TMP/dirty" "$TMP/o-dirty"
-row "dirty git tree, make convert"
-[ $rc -ne 0 ] || bad "dirty: exit 0"
-grep -q "uncommitted changes.*ALLOW_DIRTY=1" "$TMP/err" || bad "dirty: message: $(cat "$TMP/err")"
+refused "dirty git tree, make convert" dirty "uncommitted changes.*ALLOW_DIRTY=1"
 [ -e "$TMP/o-dirty/work" ] && bad "dirty: a work tree was made"
 same "$TMP/dirty"
 convert "$TMP/dirty" "$TMP/o-dirty" ALLOW_DIRTY=1
@@ -120,9 +124,7 @@ same "$TMP/dirty"
 echo "== no spatch on PATH"
 snap "$tree"
 convert "$tree" "$TMP/o-nospatch" PATH="$(path_without "$TMP/nospatch" spatch)"
-row "spatch missing, make convert"
-[ $rc -ne 0 ] || bad "nospatch: exit 0"
-grep -q "'spatch' not found (Debian package coccinelle)" "$TMP/err" || bad "nospatch: message: $(cat "$TMP/err")"
+refused "spatch missing, make convert" nospatch "'spatch' not found (Debian package coccinelle)"
 same "$tree"
 settled "$TMP/o-nospatch"
 
@@ -135,9 +137,7 @@ exit 0
 SH
 chmod +x "$TMP/oldspatch/spatch"
 convert "$tree" "$TMP/o-oldspatch" PATH="$TMP/oldspatch:$PATH"
-row "spatch 1.0.8, make convert"
-[ $rc -ne 0 ] || bad "oldspatch: exit 0"
-grep -q "spatch 1.0.8 is too old: 1.1.1 or newer is needed" "$TMP/err" || bad "oldspatch: message: $(cat "$TMP/err")"
+refused "spatch 1.0.8, make convert" oldspatch "spatch 1.0.8 is too old: 1.1.1 or newer is needed"
 [ "$(git -C "$TMP/o-oldspatch/work" rev-list --count HEAD 2>&1)" = 1 ] ||
 	bad "oldspatch: the work tree got commits"
 same "$tree"
