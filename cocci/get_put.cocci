@@ -114,7 +114,7 @@ __mmu_notifier_register@p(&E->F, M)
 mmu_notifier_register@p(&E->F, M)
 )
 
-@look@
+@look depends on obj@
 identifier obj.T;
 struct T *E;
 expression TBL;
@@ -144,7 +144,7 @@ list_for_each_entry_rcu@p(E, TBL, LINK) S
 // by function in the script that records the lookups: matching it inside
 // "fn(...) { ... }" for an inherited fn costs a pass over every function of
 // the file per walk (0.5 s of 1.4 s on 5.10's kvm_main.c).
-@mmkey@
+@mmkey depends on look@
 identifier obj.T;
 identifier mmf =~ "^(mm|.*_mm)$";
 struct T *E;
@@ -197,7 +197,7 @@ list_for_each_entry_rcu@p(...) S
 
 // The map is a pointer field of struct mm_struct itself (mm->FLD): the
 // lookup is a read of that field, under the lock taken before it.
-@mmfield@
+@mmfield depends on obj@
 identifier obj.T, fn, FLD;
 struct mm_struct *M;
 struct T *E;
@@ -209,7 +209,7 @@ E@p = M->FLD;
 ...+>
 }
 
-@mmlk exists@
+@mmlk depends on mmfield exists@
 identifier mmfield.fn;
 expression L;
 expression E;
@@ -248,7 +248,7 @@ TBL
 ...+>
 }
 
-@lusers depends on bymm || mmfield@
+@lusers depends on lk@
 expression lk.L;
 identifier f;
 @@
@@ -278,7 +278,7 @@ list_for_each_entry(X, TBL, LINK) S
 list_for_each_entry_rcu(X, TBL, LINK) S
 )
 
-@holder@
+@holder depends on obj && ulook@
 identifier obj.T, ulook.U, FLD;
 struct U *X;
 struct T *E;
@@ -341,7 +341,7 @@ struct T *getfn@pg(struct mm_struct *M)
 	...
 }
 
-@cput@
+@cput depends on canon@
 identifier obj.T, obj.F, canon.LINK, canon.L;
 identifier putfn, E;
 expression C, X;
@@ -375,7 +375,7 @@ void putfn@pp(struct T *E)
 }
 
 // The table and the lock are static and used by the get and put only.
-@stbl@
+@stbl depends on canon@
 identifier canon.TBL;
 declarer name DEFINE_HASHTABLE, LIST_HEAD;
 expression N;
@@ -386,7 +386,7 @@ static DEFINE_HASHTABLE(TBL, N);
 static LIST_HEAD(TBL);
 )
 
-@slock@
+@slock depends on canon@
 identifier canon.L;
 declarer name DEFINE_SPINLOCK, DEFINE_MUTEX;
 @@
@@ -396,7 +396,7 @@ static DEFINE_SPINLOCK(L);
 static DEFINE_MUTEX(L);
 )
 
-@extra@
+@extra depends on cput@
 identifier canon.TBL, canon.L, canon.getfn, cput.putfn;
 identifier fn : script:ocaml(getfn, putfn) { not (fn = getfn || fn = putfn) };
 position px;
@@ -641,7 +641,7 @@ struct mmu_notifier *fn(struct mm_struct *MM, const struct mmu_notifier_ops *OP)
 	...+>
 }
 
-@gfind@
+@gfind depends on obj && finder@
 identifier finder.fn, obj.T, obj.F, getfn, E, mn, OPS, R, REG;
 expression M;
 statement S0, S2, S3;
@@ -688,7 +688,7 @@ void putfn@pp(struct T *E)
 
 // Other callers of the get or of the helper, or another way to drop the
 // object: reported.
-@fextra@
+@fextra depends on fput@
 identifier finder.fn, gfind.getfn, fput.putfn, obj.T, obj.F;
 identifier f : script:ocaml(getfn, putfn) { not (f = getfn || f = putfn) };
 struct T *X;
@@ -700,7 +700,7 @@ f(...) {
 ...+>
 }
 
-@flook@
+@flook depends on finder@
 identifier finder.fn, g;
 expression M;
 position p;
@@ -960,7 +960,7 @@ void putfn(...)
 // initialisation go; fields of the object nothing reads any more go too.
 // ---------------------------------------------------------------------
 
-@hget exists@
+@hget depends on obj exists@
 identifier obj.T, obj.F;
 identifier getfn, I, P, M, E, LINK, OPS, TBL, L, R;
 identifier REG = {mmu_notifier_register, __mmu_notifier_register};

@@ -52,6 +52,25 @@ spatch_ok() {
 		die "spatch $ver is too old: $SPATCH_MIN or newer is needed"
 }
 
+# cocci_spatch RULE ARG...: run spatch on cocci/RULE.cocci the way every
+# script does; a rule with its own cocci/RULE.iso uses those isomorphisms
+# instead of Coccinelle's standard.iso (spatch expands every isomorphism of
+# the set for every rule at each start)
+cocci_spatch() {
+	_r=$1
+	shift
+	[ ! -f "$TOP/cocci/$_r.iso" ] || set -- --iso-file "$TOP/cocci/$_r.iso" "$@"
+	run spatch --sp-file "$TOP/cocci/$_r.cocci" --macro-file "$TOP/cocci/macros.h" \
+		--no-includes --include-headers "$@"
+}
+
+# cocci_cmdline RULE: that command as a commit message records it
+cocci_cmdline() {
+	printf 'spatch --sp-file cocci/%s.cocci' "$1"
+	[ ! -f "$TOP/cocci/$1.iso" ] || printf ' --iso-file cocci/%s.iso' "$1"
+	printf ' --macro-file cocci/macros.h --no-includes --include-headers -D patch --in-place FILES\n'
+}
+
 # The scratch clone of a clean git tree is sparse (scripts/worktree): it
 # holds only the files the steps read or change, added as they are needed,
 # and the rest of the tree when a build needs it.
