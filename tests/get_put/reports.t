@@ -39,4 +39,8 @@ exact per_device.c \
 	"per_device.c:109: gx_mn: table gdev->mn_hash, lock &gdev->mn_lock, lookups at per_device.c:94 (gx_mn_get): not converted: $per gx_mn_invalidate_range_start reads ->gdev, the instance or mm the object was made for"
 exact per_device_noclear.c \
 	"per_device_noclear.c:111: gx_mn: table gdev->mn_hash, lock &gdev->mn_lock, lookups at per_device_noclear.c:96 (gx_mn_get): not converted: $per nothing but the destroy work clears the holder field ->gmn: no place for the holder's mmu_notifier_put(); the table or its lock is also used by gx_bo_unregister"
+# A per-context table whose object records the context (->ctx = ctx, a
+# parameter of the function storing it).
+exact per_context.c \
+	"per_context.c:49: gx_per_mm: table &ctx->per_mm_list, lock &ctx->per_mm_lock, lookups at per_context.c:64 (gx_get_per_mm): not converted: the table &ctx->per_mm_list is a field of a per-instance structure, not a static table: mmu_notifier_get() keys on the ops and the mm only, so all instances would share one object; the object records its instance (->ctx = ctx in gx_alloc_per_mm), which an object shared by all instances cannot; no put \"void put(struct T *)\" dropping a count: the object is unregistered in gx_put_per_mm, so each holder of it would need its own mmu_notifier_put(), which the rule cannot place"
 exit $fail
