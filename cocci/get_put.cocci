@@ -228,7 +228,8 @@ E@p = ...;
 // storing it.  Here and below a use is matched on its own and put in its
 // function by the script that records it (position's current_element):
 // matching it inside "fn(...) { <+... ...+> }" costs a pass over every
-// function of the file (inst: 0.47 s on 5.10's intel/svm.c, 0.01 s so).
+// function of the file (inst: 0.47 s that way on 5.10's intel/svm.c, 0.01 s
+// this way).
 @inst depends on bymm || mmfield@
 identifier obj.T, P, FLD;
 struct T *E;
