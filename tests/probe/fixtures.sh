@@ -22,6 +22,9 @@ fixture_tmp() {
 	trap 'exit 130' INT TERM
 }
 
+# bad MSG: a failed check; the test exits with $fail
+bad() { echo "  FAIL: $*"; fail=1; }
+
 # The version each generation's Makefile claims.
 gen_version() {
 	case $1 in

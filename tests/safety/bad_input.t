@@ -15,7 +15,6 @@ TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$TOP/tests/probe/fixtures.sh"
 fixture_tmp
 fail=0
-bad() { echo "  FAIL: $*"; fail=1; }
 
 # row CASE: a line of the table printed at the end, from $rc and $TMP/err
 row() {

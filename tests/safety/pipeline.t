@@ -20,7 +20,6 @@ command -v flock >/dev/null || { echo "flock (util-linux) not installed"; exit 7
 unset MMU_LOCK KERNEL O STEPS
 export J=1
 fail=0
-bad() { echo "  FAIL: $*"; fail=1; }
 
 # row CASE: one line of the table from $rc and the message in $TMP/err
 row() {

@@ -8,7 +8,6 @@ TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$TOP/tests/probe/fixtures.sh"
 fixture_tmp
 fail=0
-bad() { echo "  FAIL: $*"; fail=1; }
 export SRCDIR=$TMP/src TREES=$TMP/trees QUIET=0
 
 echo "== no tarball"

@@ -11,7 +11,6 @@ TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 fixture_tmp
 command -v spatch >/dev/null || { echo "spatch not installed"; exit 77; }
 fail=0
-bad() { echo "  FAIL: $*"; fail=1; }
 
 tree=$TMP/linux
 fixture_tree "$tree" v4.19
