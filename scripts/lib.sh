@@ -95,3 +95,9 @@ checkout_all() {
 	msg CHECKOUT "$1: the whole tree"
 	git -C "$1" sparse-checkout disable
 }
+
+# uncommitted TREE: the changes to TREE's tracked files, one a line (empty
+# when clean); --no-optional-locks: only read TREE, never refresh its index
+uncommitted() {
+	git -C "$1" --no-optional-locks status --porcelain --untracked-files=no
+}
