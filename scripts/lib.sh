@@ -101,3 +101,40 @@ checkout_all() {
 uncommitted() {
 	git -C "$1" --no-optional-locks status --porcelain --untracked-files=no
 }
+
+# Steps.  Each step's knowledge is in its descriptor scripts/steps/STEP
+# (sourced): its order, the probe facts of its API, its plan, candidates,
+# core change, rule, what runs after it and the words of its patches.
+#
+# all_steps: every step, in the order of the series
+all_steps() {
+	for _f in "$TOP"/scripts/steps/*; do
+		printf '%s %s\n' "$(sed -n 's/^order=//p' "$_f")" "${_f##*/}"
+	done | sort -n | cut -d' ' -f2
+}
+
+# step_load STEP: STEP's descriptor in this shell (a subshell keeps two
+# descriptors apart)
+step_load() {
+	[ -f "$TOP/scripts/steps/$1" ] || die "no step '$1' (scripts/steps/)"
+	. "$TOP/scripts/steps/$1"
+}
+
+# The files a core change rewrites, every step alike.
+CORE_FILES="include/linux/mmu_notifier.h mm/mmu_notifier.c"
+
+# facts_hold PROBE FACT...: every FACT ("key=value", "key!=value") holds in
+# the probe output PROBE; the first that does not is printed
+facts_hold() {
+	_p=$1
+	shift
+	for _x; do
+		case $_x in
+		*!=*)	_k=${_x%%!=*} _v=${_x#*!=}
+			[ "$(sed -n "s/^$_k: //p" "$_p")" != "$_v" ] || { echo "$_k: $_v"; return 1; } ;;
+		*)	_k=${_x%%=*} _v=${_x#*=}
+			_got=$(sed -n "s/^$_k: //p" "$_p")
+			[ "$_got" = "$_v" ] || { echo "$_k: $_got"; return 1; } ;;
+		esac
+	done
+}

@@ -1,0 +1,186 @@
+/// mm/mmu_notifier: use structure for invalidate_range_start/end (core)
+///
+/// The core half of the range_struct step, run on include/linux/mmu_notifier.h
+/// and mm/mmu_notifier.c only: the tree's own declarations are rewritten, so
+/// the rule fits every generation from v4.9 to v4.20 (void or int start,
+/// with or without blockable, ->invalidate_page, ops.flags and
+/// invalidate_range_only_end or not) without a text patch per tree.
+///
+///  - struct mmu_notifier_ops: the invalidate_range_start/end members take
+///    (mn, const struct mmu_notifier_range *range);
+///  - mmu_notifier_invalidate_range_{start,end,only_end,start_nonblock}()
+///    and __mmu_notifier_invalidate_range_{start,end}(), declared or
+///    defined, with or without CONFIG_MMU_NOTIFIER: (mm, start, end) become
+///    one struct mmu_notifier_range *range, and the bodies read range->mm,
+///    range->start, range->end; a blockable argument moves into the range
+///    (range->blockable, set by the inline wrappers);
+///  - the struct and mmu_notifier_range_init() are new code, put after the
+///    forward declaration of struct mmu_notifier_ops (outside
+///    CONFIG_MMU_NOTIFIER, so callers build either way): the fragment
+///    patches/core/range_struct/range, or range-blockable when the
+///    callbacks had a blockable argument.
+///
+/// A declaration of the old API that none of these shapes matches is left
+/// as it is; scripts/convert then finds the tree's API unchanged (probe) and
+/// stops, naming what it found.
+//
+// Confidence: High
+// Copyright: (C) 2026 The mmu-notifier-series authors.  GPLv2.
+// Comments: the callers and callbacks are cocci/range_struct.cocci
+// Options: --no-includes --include-headers --macro-file cocci/macros.h
+// Keywords: mmu_notifier, invalidate_range_start, invalidate_range_end
+
+virtual patch
+
+// The callbacks had a blockable argument (v4.19, v4.20): the range carries it.
+@blockable depends on patch@
+typedef bool;
+identifier mn, mm, s, e, b;
+@@
+struct mmu_notifier_ops {
+	...
+	int (*invalidate_range_start)(struct mmu_notifier *mn, struct mm_struct *mm,
+				      unsigned long s, unsigned long e, bool b);
+	...
+};
+
+@new_code_blockable depends on patch && blockable@
+@@
+struct mmu_notifier_ops;
++/* mmu-notifier-series: range-blockable */
+
+@new_code depends on patch && !blockable@
+@@
+struct mmu_notifier_ops;
++/* mmu-notifier-series: range */
+
+@ops_members depends on patch@
+type T;
+identifier mn, mm, member =~ "^invalidate_range_(start|end)$";
+parameter list ps;
+@@
+struct mmu_notifier_ops {
+	...
+	T (*member)(struct mmu_notifier *mn,
+-		struct mm_struct *mm, ps
++		const struct mmu_notifier_range *range
+	);
+	...
+};
+
+// __mmu_notifier_invalidate_range_start(mm, start, end, blockable): the
+// flag is read from the range, the callbacks no longer take it.
+@start_blockable_body depends on patch@
+identifier F =~ "^__mmu_notifier_invalidate_range_start$";
+identifier mm, s, e, b;
+type T;
+expression E, N;
+@@
+T F(struct mm_struct *mm, unsigned long s, unsigned long e
+- , bool b
+ ) {
+<...
+(
+  E->invalidate_range_start(N, mm, s, e
+- , b
+  )
+|
+- b
++ range->blockable
+)
+...>
+}
+
+// The inline wrappers that pass blockable on set it in the range.
+@wrapper_sets_blockable depends on patch@
+identifier F =~ "^mmu_notifier_invalidate_range_(start|start_nonblock)$";
+identifier mm, s, e;
+type T;
+expression B;
+@@
+T F(struct mm_struct *mm, unsigned long s, unsigned long e) {
+<...
+(
+- __mmu_notifier_invalidate_range_start(mm, s, e, B);
++ range->blockable = B;
++ __mmu_notifier_invalidate_range_start(range);
+|
+- return __mmu_notifier_invalidate_range_start(mm, s, e, B);
++ range->blockable = B;
++ return __mmu_notifier_invalidate_range_start(range);
+)
+...>
+}
+
+// Every body: calls pass the range on, the parameters are read from it.
+@body depends on patch@
+identifier F =~ "^(__)?mmu_notifier_invalidate_range_(start|end|only_end|start_nonblock)$";
+identifier mm, s, e;
+type T;
+expression E, N;
+@@
+T F(struct mm_struct *mm, unsigned long s, unsigned long e, ...) {
+<...
+(
+  E->invalidate_range_start(N,
+- mm, s, e
++ range
+  )
+|
+  E->invalidate_range_end(N,
+- mm, s, e
++ range
+  )
+|
+  __mmu_notifier_invalidate_range_end(
+- mm, s, e
++ range
+  , ...)
+|
+  __mmu_notifier_invalidate_range_start(
+- mm, s, e
++ range
+  )
+|
+- mm
++ range->mm
+|
+- s
++ range->start
+|
+- e
++ range->end
+)
+...>
+}
+
+// Then the headers of those functions, defined or declared.
+@definition depends on patch@
+identifier F =~ "^(__)?mmu_notifier_invalidate_range_(start|end|only_end|start_nonblock)$";
+identifier mm, s, e;
+type T;
+@@
+T F(
+- struct mm_struct *mm, unsigned long s, unsigned long e
++ struct mmu_notifier_range *range
+ , ...) {...}
+
+@prototype_blockable depends on patch@
+identifier F =~ "^__mmu_notifier_invalidate_range_start$";
+identifier mm, s, e, b;
+type T;
+@@
+T F(
+- struct mm_struct *mm, unsigned long s, unsigned long e, bool b
++ struct mmu_notifier_range *range
+ );
+
+@prototype depends on patch@
+identifier F =~ "^(__)?mmu_notifier_invalidate_range_(start|end|only_end|start_nonblock)$";
+identifier mm, s, e;
+type T;
+@@
+T F(
+- struct mm_struct *mm, unsigned long s, unsigned long e
++ struct mmu_notifier_range *range
+ , ...);
