@@ -5,13 +5,16 @@
 #   make series [KERNEL=/path]     probe -> convert -> split -> gate -> series
 #   make series M=/path/to/module [KERNEL=/path]  port an external module's source
 #   make runtime [KERNEL=/path]    boot the tree under qemu, check every event at run time
+#   make survey KERNELS="DIR ..."  make series on every tree, one table
 #
 # Variables: KERNEL= tree to convert (default: kernel/ submodule, else Debian's
 # linux-source-5.10), O= work directory (default build/), STEPS= steps to run
 # (default: every step the tree still needs), J= parallel jobs, V=1 verbose,
-# M= external module to port (series).
+# M= external module to port (series), PATCHES= where series writes the
+# patches (default patches/), KERNELS= the trees of survey.
 
 O	?= build
+PATCHES ?= patches
 J	?= $(shell nproc)
 V	?= 0
 export KERNEL O J V STEPS GATE SPLIT
@@ -24,7 +27,7 @@ endif
 
 S = scripts
 
-.PHONY: help setup check probe candidates worktree convert coverage series gate events bench runtime clean
+.PHONY: help setup check probe candidates worktree convert coverage series gate events bench runtime survey clean
 
 help:
 	@sed -n 's/^#\(   make.*\)/\1/p; s/^# \(Variables.*\)/\n\1/p' $(firstword $(MAKEFILE_LIST))
@@ -40,6 +43,7 @@ help:
 	@echo '              (M=DIR: port the external module DIR instead, into $(O)/module.patch)'
 	@echo '  gate        checkpatch, build and sparse of every patch (GATE=0 skips it in series)'
 	@echo '  events      the event chosen at every site, with its evidence and confidence'
+	@echo '  survey      make series on every tree of KERNELS="DIR ...", one table (O/survey/survey.txt)'
 	@echo '  bench       time and memory: pipeline vs naive spatch --dir vs floor (BENCH_NAIVE=sample)'
 	@echo '  runtime     tiny kernel + recording module booted under qemu (TCG): each operation'"'"'s event, range, pairing'
 	@echo '  clean       remove $(O)/ and the generated patches/*.patch'
@@ -84,7 +88,7 @@ series: | $(O)
 	$(Q)tree=$$($(S)/provision) && $(S)/module "$(M)" "$$tree" $(O)
 else
 series: convert
-	$(Q)$(S)/series $(O) patches
+	$(Q)$(S)/series $(O) $(PATCHES)
 endif
 
 gate: | $(O)
@@ -96,6 +100,10 @@ events: | $(O)
 bench: | $(O)
 	$(Q)$(S)/bench
 endif
+
+survey:
+	$(Q)$(if $(KERNELS),,$(error KERNELS="DIR DIR ..." names the trees to survey))
+	$(Q)$(S)/survey $(O)/survey $(KERNELS)
 
 runtime:
 	$(Q)tree=$$($(S)/provision) && $(S)/runtime "$$tree"

@@ -28,6 +28,11 @@
 
 virtual patch
 
+// The tree can start a non-blocking invalidation (v4.19 and later).
+@has_nonblock depends on patch@
+@@
+int mmu_notifier_invalidate_range_start_nonblock(...) {...}
+
 @new_enum depends on patch@
 @@
 struct mmu_notifier_ops;
@@ -117,7 +122,7 @@ expression R;
 + mmu_notifier_range_blockable(R)
 
 // No non-blocking start in this tree: every start may block.
-@start_blocks depends on patch && no_blockable_field@
+@start_blocks depends on patch && !has_nonblock@
 identifier r;
 @@
  void mmu_notifier_invalidate_range_start(struct mmu_notifier_range *r)

@@ -18,7 +18,9 @@
 ///    forward declaration of struct mmu_notifier_ops (outside
 ///    CONFIG_MMU_NOTIFIER, so callers build either way): the fragment
 ///    patches/core/range_struct/range, or range-blockable when the
-///    callbacks had a blockable argument.
+///    callbacks had a blockable argument or a vendor's compatibility
+///    layer defined a range with one (its definition then goes: the core's
+///    takes its place).
 ///
 /// A declaration of the old API that none of these shapes matches is left
 /// as it is; scripts/convert then finds the tree's API unchanged (probe) and
@@ -44,12 +46,30 @@ struct mmu_notifier_ops {
 	...
 };
 
-@new_code_blockable depends on patch && blockable@
+// A vendor's compatibility layer (RHEL 8's DRM backport, given to the rule
+// with the core files) defines its own range for the users it serves: with
+// a blockable, those users read it.  That definition gives way to the
+// core's, which then has the same fields.
+@backport_blockable depends on patch@
+typedef bool;
+identifier b;
+@@
+struct mmu_notifier_range {
+	...
+	bool b;
+	...
+};
+
+@backport_range depends on patch@
+@@
+-struct mmu_notifier_range {...};
+
+@new_code_blockable depends on patch && (blockable || backport_blockable)@
 @@
 struct mmu_notifier_ops;
 +/* mmu-notifier-series: range-blockable */
 
-@new_code depends on patch && !blockable@
+@new_code depends on patch && !blockable && !backport_blockable@
 @@
 struct mmu_notifier_ops;
 +/* mmu-notifier-series: range */
