@@ -49,6 +49,8 @@ let converting_caller f = Hashtbl.mem callers f && not (Hashtbl.mem refused f)
 let uses : (string * string * int * int, bool) Hashtbl.t = Hashtbl.create 17
 (* (function, mmun_start local) whose bounds change after the start *)
 let moved = Hashtbl.create 17
+(* trampolines whose range initialiser sets a field they cannot pass on *)
+let keeps_field = Hashtbl.create 7
 let mentions e v = Str.string_match (Str.regexp (".*\\b" ^ v ^ "\\b")) e 0
 
 let is_cb f = Hashtbl.mem cbs f
@@ -69,7 +71,7 @@ let say (p : Coccilib.pos) fn why =
 @@
 Hashtbl.reset cbs; Hashtbl.reset params; Hashtbl.reset written;
 Hashtbl.reset refused; Hashtbl.reset callers; Hashtbl.reset uses;
-Hashtbl.reset moved; Hashtbl.reset said
+Hashtbl.reset moved; Hashtbl.reset said; Hashtbl.reset keeps_field
 
 // ---------------------------------------------------------------------
 // Callbacks
@@ -590,3 +592,56 @@ f(...) {
   ...
 }
 
+
+// ---------------------------------------------------------------------
+// Trampolines of a vendor's compatibility layer
+// ---------------------------------------------------------------------
+// RHEL 8's drivers/gpu/drm/drm_backport.c gives the range API to DRM
+// drivers on a core that lacks it: old-prototype callbacks, put in the ops
+// through a macro (so not found above), that build a struct
+// mmu_notifier_range from their arguments and pass it on.  With the range
+// in the core they take it and pass it on as it is.  Only an initialiser
+// of mm, start, end and (always true, as the core's range_init sets it)
+// blockable: a trampoline setting any other field is left, and coverage
+// lists it.
+
+@trampoline_field depends on patch@
+identifier f, r, fld;
+expression E;
+@@
+f(...) {
+	... when any
+	struct mmu_notifier_range r = { .fld = E, };
+	... when any
+}
+
+@script:ocaml depends on trampoline_field@
+f << trampoline_field.f;
+fld << trampoline_field.fld;
+@@
+if not (List.mem fld ["mm"; "start"; "end"; "blockable"]) then
+  Hashtbl.replace keeps_field f ()
+
+@trampoline depends on patch@
+identifier f : script:ocaml () { not (Hashtbl.mem keeps_field f) };
+identifier mn, mm, s, e, r;
+type T;
+symbol true;
+@@
+T f(struct mmu_notifier *mn,
+-   struct mm_struct *mm, unsigned long s, unsigned long e
++   const struct mmu_notifier_range *range
+   )
+{
+	...
+// (with blockable first: an initialiser pattern also matches a larger one)
+(
+-	struct mmu_notifier_range r = { .mm = mm, .start = s, .end = e, .blockable = true };
+|
+-	struct mmu_notifier_range r = { .mm = mm, .start = s, .end = e };
+)
+	<...
+-	&r
++	range
+	...>
+}

@@ -52,6 +52,23 @@ spatch_ok() {
 		die "spatch $ver is too old: $SPATCH_MIN or newer is needed"
 }
 
+# standard_h: Coccinelle's own builtin macro file, beside spatch
+standard_h() {
+	_std=$(readlink -f "$(dirname "$(readlink -f "$(command -v spatch)")")/../lib/coccinelle/standard.h")
+	[ -f "$_std" ] || die "no standard.h beside spatch (Debian package coccinelle)"
+	echo "$_std"
+}
+
+# builtins: standard.h with cocci/builtins.h after it, one file for spatch's
+# --macro-file-builtins (which takes one file and replaces standard.h),
+# written once for each content
+builtins() {
+	_std=$(standard_h)
+	_f=${TMPDIR:-/tmp}/mmu-notifier-series-builtins.$(cat "$_std" "$TOP/cocci/builtins.h" | cksum | cut -d" " -f1).h
+	[ -f "$_f" ] || { cat "$_std" "$TOP/cocci/builtins.h" > "$_f.$$" && mv "$_f.$$" "$_f"; }
+	echo "$_f"
+}
+
 # cocci_spatch RULE ARG...: run spatch on cocci/RULE.cocci the way every
 # script does; a rule with its own cocci/RULE.iso uses those isomorphisms
 # instead of Coccinelle's standard.iso (spatch expands every isomorphism of
@@ -60,7 +77,8 @@ cocci_spatch() {
 	_r=$1
 	shift
 	[ ! -f "$TOP/cocci/$_r.iso" ] || set -- --iso-file "$TOP/cocci/$_r.iso" "$@"
-	run spatch --sp-file "$TOP/cocci/$_r.cocci" --macro-file "$TOP/cocci/macros.h" \
+	run spatch --sp-file "$TOP/cocci/$_r.cocci" --macro-file-builtins "$(builtins)" \
+		--macro-file "$TOP/cocci/macros.h" \
 		--no-includes --include-headers "$@"
 }
 
@@ -68,6 +86,7 @@ cocci_spatch() {
 cocci_cmdline() {
 	printf 'spatch --sp-file cocci/%s.cocci' "$1"
 	[ ! -f "$TOP/cocci/$1.iso" ] || printf ' --iso-file cocci/%s.iso' "$1"
+	printf ' --macro-file-builtins <(cat %s cocci/builtins.h)' "$(standard_h)"
 	printf ' --macro-file cocci/macros.h --no-includes --include-headers -D patch --in-place FILES\n'
 }
 

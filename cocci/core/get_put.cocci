@@ -17,6 +17,7 @@
 ///    mmu_notifier_put() queued, is kept where the tree has it (v4.9-v5.2)
 ///    and added where it does not (v5.3: "synchronize.h", "synchronize.c");
 ///    !CONFIG_MMU_NOTIFIER gets an empty one ("synchronize-stub.h").
+/// A tree that has get/put already is left alone.
 //
 // Confidence: High
 // Copyright: (C) 2026 The mmu-notifier-series authors.  GPLv2.
@@ -26,11 +27,20 @@
 
 virtual patch
 
+// The core has get/put already: nothing to do.
+@has_get_put depends on patch@
+@@
+struct mmu_notifier_ops {
+	...
+	struct mmu_notifier *(*alloc_notifier)(...);
+	...
+};
+
 @has_synchronize depends on patch@
 @@
 void mmu_notifier_synchronize(void) {...}
 
-@ops depends on patch@
+@ops depends on patch && !has_get_put@
 @@
 struct mmu_notifier_ops {
 	...
@@ -39,7 +49,7 @@ struct mmu_notifier_ops {
 	...
 };
 
-@fields depends on patch@
+@fields depends on patch && !has_get_put@
 @@
 struct mmu_notifier {
 	...
@@ -51,7 +61,7 @@ struct mmu_notifier {
 
 // The registration, whatever its helper is called: the notifier knows its
 // mm and has one user before it is on the mm's list.
-@registration depends on patch@
+@registration depends on patch && !has_get_put@
 identifier f, mn, mm;
 expression L;
 @@
@@ -64,7 +74,7 @@ int f(struct mmu_notifier *mn, struct mm_struct *mm, ...) {
 	...
 }
 
-@declarations depends on patch && has_synchronize@
+@declarations depends on patch && !has_get_put && has_synchronize@
 identifier mm;
 @@
  int mm_has_notifiers(struct mm_struct *mm)
@@ -73,7 +83,7 @@ identifier mm;
  }
 +/* mmu-notifier-series: get_put.h */
 
-@declarations_synchronize depends on patch && !has_synchronize@
+@declarations_synchronize depends on patch && !has_get_put && !has_synchronize@
 identifier mm;
 @@
  int mm_has_notifiers(struct mm_struct *mm)
@@ -83,7 +93,7 @@ identifier mm;
 +/* mmu-notifier-series: get_put.h */
 +/* mmu-notifier-series: synchronize.h */
 
-@stub depends on patch@
+@stub depends on patch && !has_get_put@
 identifier mm;
 @@
  int mm_has_notifiers(struct mm_struct *mm)
@@ -92,14 +102,14 @@ identifier mm;
  }
 +/* mmu-notifier-series: synchronize-stub.h */
 
-@definitions depends on patch && has_synchronize@
+@definitions depends on patch && !has_get_put && has_synchronize@
 declarer name EXPORT_SYMBOL_GPL;
 identifier f = __mmu_notifier_register;
 @@
 EXPORT_SYMBOL_GPL(f);
 +/* mmu-notifier-series: get_put.c */
 
-@definitions_synchronize depends on patch && !has_synchronize@
+@definitions_synchronize depends on patch && !has_get_put && !has_synchronize@
 declarer name EXPORT_SYMBOL_GPL;
 identifier f = __mmu_notifier_register;
 @@

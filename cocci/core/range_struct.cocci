@@ -34,6 +34,20 @@
 
 virtual patch
 
+@initialize:ocaml@
+@@
+(* the core header, not a vendor's header of the same name *)
+let core_header (p : Coccilib.pos list) =
+  let f = (List.hd p).Coccilib.file in
+  f = "include/linux/mmu_notifier.h" ||
+  Filename.check_suffix f "/include/linux/mmu_notifier.h"
+
+// The core has its range already: nothing to do.
+@has_range depends on patch@
+position p : script:ocaml () { core_header p };
+@@
+struct mmu_notifier_range@p {...};
+
 // The callbacks had a blockable argument (v4.19, v4.20): the range carries it.
 @blockable depends on patch@
 typedef bool;
@@ -53,23 +67,25 @@ struct mmu_notifier_ops {
 @backport_blockable depends on patch@
 typedef bool;
 identifier b;
+position p : script:ocaml () { not (core_header p) };
 @@
-struct mmu_notifier_range {
+struct mmu_notifier_range@p {
 	...
 	bool b;
 	...
 };
 
-@backport_range depends on patch@
+@backport_range depends on patch && !has_range@
+position p : script:ocaml () { not (core_header p) };
 @@
--struct mmu_notifier_range {...};
+-struct mmu_notifier_range@p {...};
 
-@new_code_blockable depends on patch && (blockable || backport_blockable)@
+@new_code_blockable depends on patch && !has_range && (blockable || backport_blockable)@
 @@
 struct mmu_notifier_ops;
 +/* mmu-notifier-series: range-blockable */
 
-@new_code depends on patch && !blockable && !backport_blockable@
+@new_code depends on patch && !has_range && !blockable && !backport_blockable@
 @@
 struct mmu_notifier_ops;
 +/* mmu-notifier-series: range */

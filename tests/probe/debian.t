@@ -24,15 +24,20 @@ want() {
 	linux-6.12)	ev=$EV,EXCLUSIVE vma=no later=no
 			gen="v6.3+: get/put, range_init without vma" ;;
 	esac
+	# only_end until 6.5, ->arch_invalidate_secondary_tlbs from 6.6
 	if [ $later = yes ]; then tlbs=no; else tlbs=yes; fi
 	cat <<W
 callbacks: range
+kabi: no
 invalidate_page: no
+ops_flags: no
+start_nonblock: yes
+only_end: $later
 range_struct: yes
+backport: no
 events: $ev
 range_init_vma: $vma
 get_put: yes
-only_end: $later
 secondary_tlbs: $tlbs
 generation: $gen
 step range_struct: skip (struct mmu_notifier_range already in the tree)

@@ -1,4 +1,5 @@
-# tests/probe/fixtures.sh - sourced by tests/probe/*.t and tests/safety/*.t.
+# tests/probe/fixtures.sh - sourced by tests/probe/*.t, tests/safety/*.t and
+# tests/bench/bench.t.
 #
 # Small kernel-like trees, written here (nothing copied from the kernel):
 # just what scripts/lib.sh's is_kernel_tree and scripts/probe read.
@@ -6,8 +7,10 @@
 #   fixture_tmp                 TMP=a temp dir, removed on exit
 #   fixture_tree DIR GEN [N]    a tree at DIR whose mmu_notifier.h has the
 #                               shape of API generation GEN (see mn_header),
-#                               plus N extra driver files (default 0)
+#                               plus N extra driver files (default 0); rhel8
+#                               also gets its DRM backport header
 #   mn_header GEN               print that mmu_notifier.h on stdout
+#   mn_drm_backport             print rhel8's DRM backport mmu_notifier.h
 #   tree_hash DIR               one hash of every file under DIR but .git/index
 #   git_state DIR               HEAD, branch, index entries and status of a git tree
 #   commit_all DIR              commit everything in DIR with a fixed identity
@@ -25,12 +28,13 @@ fixture_tmp() {
 # bad MSG: a failed check; the test exits with $fail
 bad() { echo "  FAIL: $*"; fail=1; }
 
-# The version each generation's Makefile claims.
+# The version each generation's Makefile claims (the vendor trees: 4.18).
 gen_version() {
 	case $1 in
 	v[0-9]*.[0-9]*)
 		v=${1#v}
 		echo "${v%%.*} ${v#*.} 0" ;;
+	rhel8|kabi) echo 4 18 0 ;;
 	*)	echo 4 99 0 ;;
 	esac
 }
@@ -66,6 +70,10 @@ fixture_tree() {
 	#include <linux/mmu_notifier.h>
 	C
 	[ "$gen" = none ] || mn_header "$gen" >"$dir/include/linux/mmu_notifier.h"
+	if [ "$gen" = rhel8 ]; then
+		mkdir -p "$dir/include/drm-backport/linux"
+		mn_drm_backport >"$dir/include/drm-backport/linux/mmu_notifier.h"
+	fi
 	i=0
 	while [ "$i" -lt "$n" ]; do
 		printf '// SPDX-License-Identifier: GPL-2.0\nint fixture_%d(void)\n{\n\treturn %d;\n}\n' \
@@ -75,16 +83,24 @@ fixture_tree() {
 }
 
 # mn_header GEN: include/linux/mmu_notifier.h as GEN had it, reduced to the
-# declarations scripts/probe looks at (ops, range struct, event enum,
-# range_init and its !CONFIG_MMU_NOTIFIER stub).  GEN, in upstream order:
-#   v4.12  invalidate_page still there, void start/end callbacks (<= v4.12)
-#   v4.14  void callbacks, no blockable (v4.13-v4.18; v4.15 adds
-#          mmu_notifier_invalidate_range_only_end)
-#   v4.19  int start callback with bool blockable (v4.19-v4.20)
+# declarations scripts/probe looks at (ops, range struct, event enum, the
+# calls whose presence tells a generation, range_init and its
+# !CONFIG_MMU_NOTIFIER stub), after the real trees named.  GEN:
+#   v4.9   ->invalidate_page beside void start/end callbacks (v4.9-v4.12;
+#          v4.9.229)
+#   v4.14  void start/end callbacks only (v4.13-v4.14; v4.14.67)
+#   v4.18  void callbacks; ops.flags with MMU_INVALIDATE_DOES_NOT_BLOCK,
+#          mm_has_blockable_invalidate_notifiers(), and
+#          mmu_notifier_invalidate_range_only_end (v4.15-v4.18)
+#   v4.19  int start callback with bool blockable, still ops.flags;
+#          mmu_notifier_invalidate_range_start_nonblock (v4.19.79)
+#   v4.20  the same without ops.flags (v4.20)
 #   v5.0   struct mmu_notifier_range {mm, start, end, blockable}, callbacks
-#          take it, range_init(range, mm, start, end) (v5.0-v5.1)
+#          and calls take it, range_init(range, mm, start, end) (v5.0-v5.1;
+#          v5.1.15)
 #   v5.2   enum mmu_notifier_event (5 members), range with vma/flags/event,
-#          range_init(range, event, flags, vma, mm, start, end) (v5.2-v5.3)
+#          range_init(range, event, flags, vma, mm, start, end) (v5.2-v5.3;
+#          v5.3)
 #   v5.4   alloc_notifier/free_notifier: mmu_notifier_get/put (v5.4)
 #   v5.5   MMU_NOTIFY_RELEASE (interval notifiers) (v5.5-v5.8)
 #   v5.9   MMU_NOTIFY_MIGRATE, migrate_pgmap_owner, range_init_migrate
@@ -94,60 +110,94 @@ fixture_tree() {
 #   v6.3   the vma leaves the range and range_init (v6.3-v6.5)
 #   v6.6   ->invalidate_range becomes ->arch_invalidate_secondary_tlbs,
 #          mmu_notifier_invalidate_range_only_end goes (v6.6-: Debian's 6.12)
-#   unknown  an event enum on the old callbacks: no such kernel
+# and two vendor trees on a v4.18 base:
+#   rhel8  the v4.18 header with RH_KABI_RESERVE slots (rhel8.1); the range
+#          struct is only in the DRM compatibility layer fixture_tree adds
+#          (mn_drm_backport)
+#   kabi   the range struct backported into the core header: the start and
+#          end callbacks each keep the old prototype beside the new one in
+#          RH_KABI_REPLACE(old, new), the calls take the range, ops.flags stays
+# and states no kernel had:
+#   unknown  an event enum on the old blockable callbacks
+#   none     (fixture_tree only) no mmu_notifier.h at all
 mn_header() {
 	gen=$1
-	# what GEN has: callbacks, range struct, events, init helper, get/put,
-	# secondary TLB op and only_end
+	# the start/end callbacks: void (mm, start, end), blockable (int, and
+	# bool blockable), range (the struct), kabi (old and range, in a macro)
 	case $gen in
-	v4.12|v4.14)	cb=void ;;
-	v4.19|unknown)	cb=blockable ;;
-	*)		cb=range ;;
+	v4.9|v4.14|v4.18|rhel8)		cb=void ;;
+	v4.19|v4.20|unknown)		cb=blockable ;;
+	kabi)				cb=kabi ;;
+	*)				cb=range ;;
+	esac
+	# ops.flags (MMU_INVALIDATE_DOES_NOT_BLOCK), the non-blocking start
+	# call, the only_end call
+	case $gen in
+	v4.18|v4.19|rhel8|kabi)		flags=yes ;;
+	*)				flags=no ;;
 	esac
 	case $gen in
-	v4.12|v4.14|v4.19|unknown) rs=no ;;
-	v5.0)		rs=v5.0 ;;
-	v6.3|v6.6)	rs=novma ;;
-	*)		rs=vma ;;
+	v4.9|v4.14|v4.18|rhel8)		nonblock=no ;;
+	*)				nonblock=yes ;;
+	esac
+	case $gen in
+	v4.9|v4.14|v6.6)		only_end=no ;;
+	*)				only_end=yes ;;
+	esac
+	# the range struct: no, v5.0 (with bool blockable), vma, novma
+	case $gen in
+	v4.*|rhel8|unknown)		rs=no ;;
+	v5.0|kabi)			rs=v5.0 ;;
+	v6.3|v6.6)			rs=novma ;;
+	*)				rs=vma ;;
 	esac
 	# events: none, or the enum without the later members in $lacks
 	case $gen in
-	v4.12|v4.14|v4.19|v5.0) events=no ;;
-	*)		events=yes ;;
+	v4.*|v5.0|rhel8|kabi)		events=no ;;
+	*)				events=yes ;;
 	esac
 	case $gen in
-	v5.2|v5.4|unknown) lacks="RELEASE MIGRATE EXCLUSIVE" ;;
-	v5.5)		lacks="MIGRATE EXCLUSIVE" ;;
-	v5.9)		lacks=EXCLUSIVE ;;
-	*)		lacks= ;;
+	v5.2|v5.4|unknown)		lacks="RELEASE MIGRATE EXCLUSIVE" ;;
+	v5.5)				lacks="MIGRATE EXCLUSIVE" ;;
+	v5.9)				lacks=EXCLUSIVE ;;
+	*)				lacks= ;;
 	esac
 	case $gen in
-	v5.9)		owner=migrate ;;
-	v5.14|v6.3|v6.6) owner=owner ;;
-	*)		owner=no ;;
+	v5.9)				owner=migrate ;;
+	v5.14|v6.3|v6.6)		owner=owner ;;
+	*)				owner=no ;;
 	esac
 	case $gen in
-	v4.12|v4.14|v4.19|v5.0|v5.2|unknown) getput=no ;;
-	*)		getput=yes ;;
+	v5.4|v5.5|v5.9|v5.14|v6.*)	getput=yes ;;
+	*)				getput=no ;;
 	esac
 	case $gen in
-	v6.6)		tlb=secondary only_end=no ;;
-	v4.12|v4.14)	tlb=range only_end=no ;;
-	*)		tlb=range only_end=yes ;;
+	v6.6)				tlb=secondary ;;
+	*)				tlb=range ;;
+	esac
+	case $gen in
+	rhel8|kabi)			vendor=yes ;;
+	*)				vendor=no ;;
 	esac
 
 	echo '/* SPDX-License-Identifier: GPL-2.0 */'
 	echo '#ifndef _LINUX_MMU_NOTIFIER_H'
 	echo '#define _LINUX_MMU_NOTIFIER_H'
 	echo
+	[ $vendor = no ] || printf '#include <linux/rh_kabi.h>\n\n'
 	echo 'struct mmu_notifier;'
 	echo 'struct mmu_notifier_ops;'
 	echo
+	[ $flags = no ] || cat <<'H'
+/* ops.flags: the callbacks never sleep */
+#define MMU_INVALIDATE_DOES_NOT_BLOCK	(0x01)
+
+H
 	if [ $events = yes ]; then
 		cat <<'H'
 /**
- * enum mmu_notifier_event - reason for the notifier callback
- * @MMU_NOTIFY_UNMAP: the range is being unmapped
+ * enum mmu_notifier_event - why the range is invalidated
+ * @MMU_NOTIFY_UNMAP: munmap() or mremap() of the range
  */
 enum mmu_notifier_event {
 	MMU_NOTIFY_UNMAP = 0,
@@ -188,8 +238,10 @@ H
 		;;
 	esac
 	echo 'struct mmu_notifier_ops {'
+	[ $flags = no ] || printf '\t/* MMU_INVALIDATE_DOES_NOT_BLOCK or 0 */\n'
+	[ $flags = no ] || printf '\tint flags;\n\n'
 	printf '\tvoid (*release)(struct mmu_notifier *mn,\n\t\t\tstruct mm_struct *mm);\n\n'
-	[ "$gen" = v4.12 ] && cat <<'H'
+	[ "$gen" = v4.9 ] && cat <<'H'
 	void (*invalidate_page)(struct mmu_notifier *mn,
 				struct mm_struct *mm,
 				unsigned long address);
@@ -225,6 +277,21 @@ H
 				     const struct mmu_notifier_range *range);
 H
 		;;
+	kabi)
+		# RH_KABI_REPLACE(old, new) adds the semicolon itself
+		cat <<'H'
+	RH_KABI_REPLACE(void (*invalidate_range_start)(struct mmu_notifier *mn,
+				struct mm_struct *mm,
+				unsigned long start, unsigned long end),
+			int (*invalidate_range_start)(struct mmu_notifier *mn,
+				const struct mmu_notifier_range *range))
+	RH_KABI_REPLACE(void (*invalidate_range_end)(struct mmu_notifier *mn,
+				struct mm_struct *mm,
+				unsigned long start, unsigned long end),
+			void (*invalidate_range_end)(struct mmu_notifier *mn,
+				const struct mmu_notifier_range *range))
+H
+		;;
 	esac
 	echo
 	case $tlb in
@@ -249,28 +316,82 @@ H
 	struct mmu_notifier *(*alloc_notifier)(struct mm_struct *mm);
 	void (*free_notifier)(struct mmu_notifier *mn);
 H
+	[ $vendor = no ] || printf '\n\tRH_KABI_RESERVE(1)\n\tRH_KABI_RESERVE(2)\n'
 	printf '};\n\n#ifdef CONFIG_MMU_NOTIFIER\n\n'
-	if [ $only_end = yes ]; then
-		case $rs in
-		no)	cat <<'H'
-static inline void
-mmu_notifier_invalidate_range_only_end(struct mm_struct *mm,
-				       unsigned long start, unsigned long end)
+	[ $flags = no ] || cat <<'H'
+extern bool mm_has_blockable_invalidate_notifiers(struct mm_struct *mm);
+
+H
+	# the calls, bodies left out: old arguments, or the range
+	case $rs in
+	no)
+		[ "$gen" = v4.9 ] && cat <<'H'
+static inline void mmu_notifier_invalidate_page(struct mm_struct *mm,
+						unsigned long address)
 {
 }
 
 H
-			;;
-		*)	cat <<'H'
+		cat <<'H'
+static inline void mmu_notifier_invalidate_range_start(struct mm_struct *mm,
+				unsigned long start, unsigned long end)
+{
+}
+
+H
+		[ $nonblock = yes ] && cat <<'H'
+static inline int
+mmu_notifier_invalidate_range_start_nonblock(struct mm_struct *mm,
+				unsigned long start, unsigned long end)
+{
+	return 0;
+}
+
+H
+		cat <<'H'
+static inline void mmu_notifier_invalidate_range_end(struct mm_struct *mm,
+				unsigned long start, unsigned long end)
+{
+}
+
+H
+		[ $only_end = yes ] && cat <<'H'
+static inline void
+mmu_notifier_invalidate_range_only_end(struct mm_struct *mm,
+				unsigned long start, unsigned long end)
+{
+}
+
+H
+		;;
+	*)
+		cat <<'H'
+static inline void
+mmu_notifier_invalidate_range_start(struct mmu_notifier_range *range)
+{
+}
+
+static inline int
+mmu_notifier_invalidate_range_start_nonblock(struct mmu_notifier_range *range)
+{
+	return 0;
+}
+
+static inline void
+mmu_notifier_invalidate_range_end(struct mmu_notifier_range *range)
+{
+}
+
+H
+		[ $only_end = yes ] && cat <<'H'
 static inline void
 mmu_notifier_invalidate_range_only_end(struct mmu_notifier_range *range)
 {
 }
 
 H
-			;;
-		esac
-	fi
+		;;
+	esac
 	case $rs in
 	v5.0)
 		cat <<'H'
@@ -367,6 +488,13 @@ H
 		;;
 	esac
 	printf '\n#else /* CONFIG_MMU_NOTIFIER */\n\n'
+	[ $flags = no ] || cat <<'H'
+static inline bool mm_has_blockable_invalidate_notifiers(struct mm_struct *mm)
+{
+	return false;
+}
+
+H
 	[ $rs = no ] || cat <<'H'
 struct mmu_notifier_range {
 	unsigned long start;
@@ -389,6 +517,53 @@ H
 	esac
 	[ $rs = no ] || printf '\t_mmu_notifier_range_init(range, start, end)\n\n'
 	printf '#endif /* CONFIG_MMU_NOTIFIER */\n\n#endif /* _LINUX_MMU_NOTIFIER_H */\n'
+}
+
+# mn_drm_backport: include/drm-backport/linux/mmu_notifier.h of the rhel8
+# tree, reduced: a compatibility layer that gives the DRM drivers built
+# with RH_DRM_BACKPORT the v5.0 range struct and callbacks over the core's
+# old ones, under its own names
+mn_drm_backport() {
+	cat <<'H'
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The v5.0 range callbacks for backported DRM drivers, over the old core. */
+#ifndef __FIXTURE_DRM_BACKPORT_MMU_NOTIFIER_H__
+#define __FIXTURE_DRM_BACKPORT_MMU_NOTIFIER_H__
+
+#include_next <linux/mmu_notifier.h>
+
+#if defined(RH_DRM_BACKPORT) && defined(CONFIG_MMU_NOTIFIER)
+
+struct mmu_notifier_range {
+	struct mm_struct *mm;
+	unsigned long start;
+	unsigned long end;
+	bool blockable;
+};
+
+struct __rh_drm_mmu_notifier;
+struct __rh_drm_mmu_notifier_ops {
+	int flags;
+	void (*release)(struct __rh_drm_mmu_notifier *mn,
+			struct mm_struct *mm);
+	int (*invalidate_range_start)(struct __rh_drm_mmu_notifier *mn,
+				      const struct mmu_notifier_range *range);
+	void (*invalidate_range_end)(struct __rh_drm_mmu_notifier *mn,
+				     const struct mmu_notifier_range *range);
+};
+
+struct __rh_drm_mmu_notifier {
+	struct mmu_notifier base;
+	struct mmu_notifier_ops base_ops;
+	const struct __rh_drm_mmu_notifier_ops *ops;
+};
+
+#define mmu_notifier		__rh_drm_mmu_notifier
+#define mmu_notifier_ops	__rh_drm_mmu_notifier_ops
+
+#endif /* RH_DRM_BACKPORT && CONFIG_MMU_NOTIFIER */
+#endif /* __FIXTURE_DRM_BACKPORT_MMU_NOTIFIER_H__ */
+H
 }
 
 tree_hash() {

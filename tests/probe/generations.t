@@ -1,20 +1,27 @@
 #!/bin/sh
 # scripts/probe on small fixture trees, one per mmu_notifier API generation
-# from v4.12 to v6.6 (headers written in tests/probe/fixtures.sh after
-# upstream's shapes): its whole answer, every key and the step plan, and a
-# clear stop on an unknown API state.
+# from v4.9 to v6.6 and two vendor trees on v4.18 (headers written in
+# tests/probe/fixtures.sh after real trees: v4.9.229, v4.14.67, rhel8.1,
+# v4.19.79, v4.20, v5.1.15, v5.3 and Debian's 5.10, 6.1 and 6.12): its
+# whole answer, every fact and the step plan, and a clear stop, naming
+# every fact, on an unknown API state.
 set -u
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$TOP/tests/probe/fixtures.sh"
 fixture_tmp
 fail=0
 
-# Lines every generation shares, by family.
+# Lines generations share.
 EV5="UNMAP,CLEAR,PROTECTION_VMA,PROTECTION_PAGE,SOFT_DIRTY"
-OLD_STEPS="step event_tag: run (no enum mmu_notifier_event)
-step get_put: run (core lacks mmu_notifier_get/put; drivers' own mm tables)
-steps: range_struct event_tag get_put"
-GP_STEPS="step range_struct: skip (struct mmu_notifier_range already in the tree)"
+EV8="$EV5,RELEASE,MIGRATE,EXCLUSIVE"
+RS_VOID="step range_struct: run (old start/end callbacks and calls; void start callbacks, no blockable"
+RS_BLOCKABLE="step range_struct: run (old start/end callbacks and calls, with blockable)"
+RS_SKIP="step range_struct: skip (struct mmu_notifier_range already in the tree)"
+# void callbacks and no _nonblock start: every range is blockable
+EV_VOID="step event_tag: run (no enum mmu_notifier_event; no non-blocking start: every range is blockable)"
+EV_RUN="step event_tag: run (no enum mmu_notifier_event)"
+GP_LACKS="step get_put: run (core lacks mmu_notifier_get/put; drivers' own mm tables)"
+GP_HAS="step get_put: run (core has mmu_notifier_get/put; drivers' own mm tables only)"
 
 # answer GEN: scripts/probe on a fresh fixture tree of generation GEN must
 # print exactly stdin after its "tree:" line, and nothing on stderr
@@ -44,130 +51,260 @@ answer() {
 	fi
 }
 
-# <= v4.12: ->invalidate_page still there
-answer v4.12 <<EOF2
-version: 4.12.0
+# v4.9-v4.12 (v4.9.229): ->invalidate_page beside void start/end callbacks;
+# no ops.flags, no _nonblock start, no only_end
+answer v4.9 <<EOF2
+version: 4.9.0
 callbacks: noblock
+kabi: no
 invalidate_page: yes
+ops_flags: no
+start_nonblock: no
+only_end: no
 range_struct: no
+backport: no
 events: no
 range_init_vma: n/a
 get_put: no
-only_end: no
 secondary_tlbs: no
-generation: v4.14-v4.18: old callbacks, void, no blockable
-step range_struct: adapt (callbacks without blockable: void start callback; ->invalidate_page left as it is)
-$OLD_STEPS
+generation: v4.9-v4.12: old callbacks, void, ->invalidate_page
+$RS_VOID; ->invalidate_page stays)
+$EV_VOID
+$GP_LACKS
+steps: range_struct event_tag get_put
 EOF2
 
-# v4.13-v4.18: void callbacks without blockable
+# v4.13-v4.14 (v4.14.67): ->invalidate_page gone, nothing else new
 answer v4.14 <<EOF2
 version: 4.14.0
 callbacks: noblock
+kabi: no
 invalidate_page: no
-range_struct: no
-events: no
-range_init_vma: n/a
-get_put: no
+ops_flags: no
+start_nonblock: no
 only_end: no
-secondary_tlbs: no
-generation: v4.14-v4.18: old callbacks, void, no blockable
-step range_struct: adapt (callbacks without blockable: void start callback)
-$OLD_STEPS
-EOF2
-
-# v4.19-v4.20: int start callback with blockable
-answer v4.19 <<EOF2
-version: 4.19.0
-callbacks: blockable
-invalidate_page: no
 range_struct: no
+backport: no
 events: no
 range_init_vma: n/a
 get_put: no
-only_end: yes
 secondary_tlbs: no
-generation: v4.19-v4.20: old callbacks with blockable
-step range_struct: run (old start/end callbacks and calls)
-$OLD_STEPS
+generation: v4.13-v4.14: old callbacks, void
+$RS_VOID)
+$EV_VOID
+$GP_LACKS
+steps: range_struct event_tag get_put
 EOF2
 
-# v5.0-v5.1: the range struct, no events
-answer v5.0 <<EOF2
-version: 5.0.0
-callbacks: range
+# v4.15-v4.18 (rhel8.1's core header): still void, but ops.flags
+# (MMU_INVALIDATE_DOES_NOT_BLOCK, mm_has_blockable_invalidate_notifiers)
+# and mmu_notifier_invalidate_range_only_end
+answer v4.18 <<EOF2
+version: 4.18.0
+callbacks: noblock
+kabi: no
 invalidate_page: no
+ops_flags: yes
+start_nonblock: no
+only_end: yes
+range_struct: no
+backport: no
+events: no
+range_init_vma: n/a
+get_put: no
+secondary_tlbs: no
+generation: v4.15-v4.18: old callbacks, void, ops.flags
+$RS_VOID)
+$EV_VOID
+$GP_LACKS
+steps: range_struct event_tag get_put
+EOF2
+
+# RHEL 8.1 (rhel8.1): the v4.18 core, and the range struct only in the DRM
+# compatibility layer include/drm-backport/linux/mmu_notifier.h
+answer rhel8 <<EOF2
+version: 4.18.0
+callbacks: noblock
+kabi: no
+invalidate_page: no
+ops_flags: yes
+start_nonblock: no
+only_end: yes
+range_struct: no
+backport: include/drm-backport/linux/mmu_notifier.h
+events: no
+range_init_vma: n/a
+get_put: no
+secondary_tlbs: no
+generation: v4.15-v4.18: old callbacks, void, ops.flags; vendor backport of the range struct: include/drm-backport/linux/mmu_notifier.h
+$RS_VOID; the range struct of include/drm-backport/linux/mmu_notifier.h gives way to the core's)
+$EV_VOID
+$GP_LACKS
+steps: range_struct event_tag get_put
+EOF2
+
+# A vendor kABI tree on v4.18: the range struct in the core, each of the
+# start/end callbacks as RH_KABI_REPLACE(old prototype, range prototype),
+# the calls on the range (_nonblock and only_end too), ops.flags kept
+answer kabi <<EOF2
+version: 4.18.0
+callbacks: range
+kabi: RH_KABI_REPLACE: the old start/end prototype is kept beside the new one
+invalidate_page: no
+ops_flags: yes
+start_nonblock: yes
+only_end: yes
 range_struct: yes
+backport: no
 events: no
 range_init_vma: no
 get_put: no
-only_end: yes
 secondary_tlbs: no
-generation: v5.0-v5.1: range struct, no events
-$GP_STEPS
-step event_tag: run (no enum mmu_notifier_event)
-step get_put: run (core lacks mmu_notifier_get/put; drivers' own mm tables)
+generation: v5.0-v5.1: range struct, no events; vendor kABI: RH_KABI_REPLACE
+$RS_SKIP
+$EV_RUN
+$GP_LACKS
 steps: event_tag get_put
 EOF2
 
-# v5.2-v5.3: events, range_init with the vma
+# v4.19 (v4.19.79): int start callback with bool blockable and the
+# _nonblock start call; ops.flags still there
+answer v4.19 <<EOF2
+version: 4.19.0
+callbacks: blockable
+kabi: no
+invalidate_page: no
+ops_flags: yes
+start_nonblock: yes
+only_end: yes
+range_struct: no
+backport: no
+events: no
+range_init_vma: n/a
+get_put: no
+secondary_tlbs: no
+generation: v4.19: old callbacks with blockable, ops.flags
+$RS_BLOCKABLE
+$EV_RUN
+$GP_LACKS
+steps: range_struct event_tag get_put
+EOF2
+
+# v4.20 (v4.20): the same without ops.flags
+answer v4.20 <<EOF2
+version: 4.20.0
+callbacks: blockable
+kabi: no
+invalidate_page: no
+ops_flags: no
+start_nonblock: yes
+only_end: yes
+range_struct: no
+backport: no
+events: no
+range_init_vma: n/a
+get_put: no
+secondary_tlbs: no
+generation: v4.20: old callbacks with blockable
+$RS_BLOCKABLE
+$EV_RUN
+$GP_LACKS
+steps: range_struct event_tag get_put
+EOF2
+
+# v5.0-v5.1 (v5.1.15): the range struct; range_init(range, mm, start, end)
+answer v5.0 <<EOF2
+version: 5.0.0
+callbacks: range
+kabi: no
+invalidate_page: no
+ops_flags: no
+start_nonblock: yes
+only_end: yes
+range_struct: yes
+backport: no
+events: no
+range_init_vma: no
+get_put: no
+secondary_tlbs: no
+generation: v5.0-v5.1: range struct, no events
+$RS_SKIP
+$EV_RUN
+$GP_LACKS
+steps: event_tag get_put
+EOF2
+
+# v5.2-v5.3 (v5.3): five events, range_init with the vma
 answer v5.2 <<EOF2
 version: 5.2.0
 callbacks: range
+kabi: no
 invalidate_page: no
+ops_flags: no
+start_nonblock: yes
+only_end: yes
 range_struct: yes
+backport: no
 events: $EV5
 range_init_vma: yes
 get_put: no
-only_end: yes
 secondary_tlbs: no
 generation: v5.2-v5.3: range struct and events, no get/put
-$GP_STEPS
+$RS_SKIP
 step event_tag: skip (events already in the tree: $EV5)
-step get_put: run (core lacks mmu_notifier_get/put; drivers' own mm tables)
+$GP_LACKS
 steps: get_put
 EOF2
 
-# v5.4 .. v6.12: get/put in the core; the event enum grows, the vma goes
+# v5.4-v6.2: get/put in the core; the event enum grows (v5.9: Debian's 5.10,
+# v5.14: Debian's 6.1)
 for g in v5.4:"$EV5" v5.5:"$EV5,RELEASE" v5.9:"$EV5,RELEASE,MIGRATE" \
-    v5.14:"$EV5,RELEASE,MIGRATE,EXCLUSIVE"; do
+    v5.14:"$EV8"; do
 	gen=${g%%:*} ev=${g#*:}
-	v=${gen#v}
 	answer "$gen" <<EOF2
-version: $v.0
+version: ${gen#v}.0
 callbacks: range
+kabi: no
 invalidate_page: no
+ops_flags: no
+start_nonblock: yes
+only_end: yes
 range_struct: yes
+backport: no
 events: $ev
 range_init_vma: yes
 get_put: yes
-only_end: yes
 secondary_tlbs: no
 generation: v5.4-v6.2: get/put, range_init with vma
-$GP_STEPS
+$RS_SKIP
 step event_tag: skip (events already in the tree: $ev)
-step get_put: run (core has mmu_notifier_get/put; drivers' own mm tables only)
+$GP_HAS
 steps: get_put
 EOF2
 done
 
-# v6.3-v6.5: range_init without the vma; v6.6: ->arch_invalidate_secondary_tlbs
+# v6.3-v6.5: range_init without the vma; v6.6 (Debian's 6.12): only_end
+# gone, ->arch_invalidate_secondary_tlbs
 for g in v6.3:yes:no v6.6:no:yes; do
 	gen=${g%%:*} rest=${g#*:}
 	answer "$gen" <<EOF2
 version: ${gen#v}.0
 callbacks: range
+kabi: no
 invalidate_page: no
+ops_flags: no
+start_nonblock: yes
+only_end: ${rest%:*}
 range_struct: yes
-events: $EV5,RELEASE,MIGRATE,EXCLUSIVE
+backport: no
+events: $EV8
 range_init_vma: no
 get_put: yes
-only_end: ${rest%:*}
 secondary_tlbs: ${rest#*:}
 generation: v6.3+: get/put, range_init without vma
-$GP_STEPS
-step event_tag: skip (events already in the tree: $EV5,RELEASE,MIGRATE,EXCLUSIVE)
-step get_put: run (core has mmu_notifier_get/put; drivers' own mm tables only)
+$RS_SKIP
+step event_tag: skip (events already in the tree: $EV8)
+$GP_HAS
 steps: get_put
 EOF2
 done
@@ -196,9 +333,12 @@ refuse() {
 	fi
 }
 
-# An event enum on the old callbacks: no kernel ever had that.
+# An event enum on the old blockable callbacks: no kernel ever had that.
+# The message names every fact the probe found, each with its value.
 refuse unknown "unknown mmu_notifier API state" "callbacks=blockable" \
-	"range_struct=no" "events=$EV5" "get_put=no"
+	"kabi=no" "invalidate_page=no" "ops_flags=no" "start_nonblock=yes" \
+	"only_end=yes" "range_struct=no" "backport=no" "events=$EV5" \
+	"range_init_vma=n/a" "get_put=no" "secondary_tlbs=no"
 # A kernel tree without mmu notifiers at all.
 refuse none "has no include/linux/mmu_notifier.h"
 

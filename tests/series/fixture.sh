@@ -4,8 +4,8 @@
 # after `make convert`: a small kernel-like tree with history and a
 # MAINTAINERS file, its scratch clone O/work on branch mmu-notifier with one
 # commit per step (as scripts/convert makes them), O/probe and O/report/, and
-# a copy of the project (scripts/ plus patches/core/STEP/fixture.patch, the
-# "hand-written" core part of each step).  The tree's Makefile honours the
+# a copy of the project (scripts/ plus patches/core/STEP/fixture, the
+# "hand-written" new code of each step's core change).  The tree's Makefile honours the
 # kbuild interface the gate uses (O=, C=2, allmodconfig, olddefconfig,
 # prepare, single .o targets) with gcc and sparse.  checkpatch.pl and
 # get_maintainer.pl are copied from Debian's linux-source tree when it has
@@ -307,7 +307,9 @@ step() {
 		echo "$1"
 		echo
 		echo "Step: $1"
-		echo "Core: patches/core/$1/fixture.patch"
+		echo "Core: cocci/core/$1.cocci"
+		echo "Core-spatch: spatch --sp-file cocci/core/$1.cocci -D patch --in-place $(cat "$T/core.$1")"
+		echo "Core-code: patches/core/$1/fixture"
 		echo "Rule: cocci/$1.cocci"
 		echo "Spatch: spatch --sp-file cocci/$1.cocci -D patch --macro-file cocci/macros.h --no-includes --include-headers --in-place FILES"
 		echo "Spatch-version: 1.1.1"
@@ -318,10 +320,12 @@ step() {
 		commit -q -F "$T/stepmsg"
 }
 
-# core NAME: the uncommitted change so far is the step's hand-written core patch
+# core NAME: the uncommitted change so far is the step's core change: its
+# files (as the core rule's command names them) and its new code
 core() {
 	mkdir -p "$P/patches/core/$1"
-	git diff > "$P/patches/core/$1/fixture.patch"
+	git diff --name-only | paste -sd' ' - > "$T/core.$1"
+	git diff > "$P/patches/core/$1/fixture"
 }
 
 step_range_struct() {

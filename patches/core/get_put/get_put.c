@@ -71,7 +71,7 @@ static void mmu_notifier_free_rcu(struct rcu_head *rcu)
 	struct mm_struct *mm = mn->mm;
 
 	mn->ops->free_notifier(mn);
-	/* Pairs with the get in __mmu_notifier_register() */
+	/* Pairs with the mm_count reference the registration took */
 	mmdrop(mm);
 }
 

@@ -1,0 +1,10 @@
+/*
+ * Macros spatch must pass over rather than expand: given to spatch as its
+ * builtin macro file (--macro-file-builtins) after Coccinelle's own
+ * standard.h, which scripts/lib.sh puts in front (cocci_spatch).  A macro
+ * standing for a whole struct member without its semicolon parses only
+ * this way; cocci/macros.h's expansions do not help there.  Keep one line
+ * per macro and say where it is seen.
+ */
+/* RHEL 8 kABI padding: struct mmu_notifier_ops, struct mmu_notifier_mm */
+#define RH_KABI_RESERVE(n)
