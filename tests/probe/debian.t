@@ -35,6 +35,7 @@ start_nonblock: yes
 only_end: $later
 range_struct: yes
 backport: no
+backport_scope: no
 events: $ev
 range_init_vma: $vma
 get_put: yes

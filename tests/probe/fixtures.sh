@@ -73,6 +73,8 @@ fixture_tree() {
 	if [ "$gen" = rhel8 ]; then
 		mkdir -p "$dir/include/drm-backport/linux"
 		mn_drm_backport >"$dir/include/drm-backport/linux/mmu_notifier.h"
+		mkdir -p "$dir/drivers/gpu/drm"
+		printf '# SPDX-License-Identifier: GPL-2.0\nsubdir-ccflags-y += -DRH_DRM_BACKPORT\n' >"$dir/drivers/gpu/drm/Makefile"
 	fi
 	i=0
 	while [ "$i" -lt "$n" ]; do

@@ -63,6 +63,7 @@ start_nonblock: no
 only_end: no
 range_struct: no
 backport: no
+backport_scope: no
 events: no
 range_init_vma: n/a
 get_put: no
@@ -85,6 +86,7 @@ start_nonblock: no
 only_end: no
 range_struct: no
 backport: no
+backport_scope: no
 events: no
 range_init_vma: n/a
 get_put: no
@@ -109,6 +111,7 @@ start_nonblock: no
 only_end: yes
 range_struct: no
 backport: no
+backport_scope: no
 events: no
 range_init_vma: n/a
 get_put: no
@@ -132,6 +135,7 @@ start_nonblock: no
 only_end: yes
 range_struct: no
 backport: include/drm-backport/linux/mmu_notifier.h
+backport_scope: drivers/gpu/drm
 events: no
 range_init_vma: n/a
 get_put: no
@@ -156,6 +160,7 @@ start_nonblock: yes
 only_end: yes
 range_struct: yes
 backport: no
+backport_scope: no
 events: no
 range_init_vma: no
 get_put: no
@@ -179,6 +184,7 @@ start_nonblock: yes
 only_end: yes
 range_struct: no
 backport: no
+backport_scope: no
 events: no
 range_init_vma: n/a
 get_put: no
@@ -201,6 +207,7 @@ start_nonblock: yes
 only_end: yes
 range_struct: no
 backport: no
+backport_scope: no
 events: no
 range_init_vma: n/a
 get_put: no
@@ -223,6 +230,7 @@ start_nonblock: yes
 only_end: yes
 range_struct: yes
 backport: no
+backport_scope: no
 events: no
 range_init_vma: no
 get_put: no
@@ -245,6 +253,7 @@ start_nonblock: yes
 only_end: yes
 range_struct: yes
 backport: no
+backport_scope: no
 events: $EV5
 range_init_vma: yes
 get_put: no
@@ -271,6 +280,7 @@ start_nonblock: yes
 only_end: yes
 range_struct: yes
 backport: no
+backport_scope: no
 events: $ev
 range_init_vma: yes
 get_put: yes
@@ -297,6 +307,7 @@ start_nonblock: yes
 only_end: ${rest%:*}
 range_struct: yes
 backport: no
+backport_scope: no
 events: $EV8
 range_init_vma: no
 get_put: yes
@@ -337,7 +348,7 @@ refuse() {
 # The message names every fact the probe found, each with its value.
 refuse unknown "unknown mmu_notifier API state" "callbacks=blockable" \
 	"kabi=no" "invalidate_page=no" "ops_flags=no" "start_nonblock=yes" \
-	"only_end=yes" "range_struct=no" "backport=no" "events=$EV5" \
+	"only_end=yes" "range_struct=no" "backport=no" "events=$EV5" "range_init_vma=n/a" "secondary_tlbs=no" \
 	"range_init_vma=n/a" "get_put=no" "secondary_tlbs=no"
 # A kernel tree without mmu notifiers at all.
 refuse none "has no include/linux/mmu_notifier.h"
