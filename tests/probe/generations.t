@@ -348,7 +348,7 @@ refuse() {
 # The message names every fact the probe found, each with its value.
 refuse unknown "unknown mmu_notifier API state" "callbacks=blockable" \
 	"kabi=no" "invalidate_page=no" "ops_flags=no" "start_nonblock=yes" \
-	"only_end=yes" "range_struct=no" "backport=no" "events=$EV5" "range_init_vma=n/a" "secondary_tlbs=no" \
+	"only_end=yes" "range_struct=no" "backport=no" "events=$EV5" \
 	"range_init_vma=n/a" "get_put=no" "secondary_tlbs=no"
 # A kernel tree without mmu notifiers at all.
 refuse none "has no include/linux/mmu_notifier.h"

@@ -15,6 +15,9 @@ TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 [ $# -eq 2 ] || die "usage: reinfer.sh SRC DEST"
 src=$1 dest=$2
 [ -d "$dest/.git" ] || QUIET=1 "$TOP/scripts/worktree" "$src" "$dest"
+# The clone of a git tree is sparse: the kernel is built from it, so the
+# whole tree (a no-op once it is there).
+QUIET=1 checkout_all "$dest"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 git -C "$dest" grep -l 'mmu_notifier_range_init(' HEAD -- '*.c' ':!tools' \
