@@ -574,9 +574,9 @@ identifier cp.alloc, canon.R, canon.M;
 @@
 alloc(struct mm_struct *M)
 {
-...
-- int R;
-...
+	... when != R
+-	int R;
+	... when != R
 }
 
 @ops depends on cp@

@@ -2,6 +2,8 @@
 /*
  * Hash-table shape: one struct gx_mm per mm, kept in a hash table keyed by
  * the mm pointer, looked up under a spinlock, refcounted by its users.
+ * The get checks the mm first with its own "ret", which the
+ * alloc_notifier keeps (the declaration must stay where it is used).
  */
 #include <linux/hashtable.h>
 #include <linux/mmu_notifier.h>
@@ -36,10 +38,16 @@ static const struct mmu_notifier_ops gx_mmu_ops = {
 	.invalidate_range_start	= gx_invalidate_range_start,
 };
 
+int gx_check(struct mm_struct *mm);
+
 struct gx_mm *gx_mm_get(struct mm_struct *mm)
 {
 	struct gx_mm *gmm;
 	int ret;
+
+	ret = gx_check(mm);
+	if (ret)
+		return ERR_PTR(ret);
 
 	spin_lock(&gx_mm_lock);
 	hash_for_each_possible(gx_mm_table, gmm, node, (unsigned long)mm) {
