@@ -350,6 +350,24 @@ refuse unknown "unknown mmu_notifier API state" "callbacks=blockable" \
 	"kabi=no" "invalidate_page=no" "ops_flags=no" "start_nonblock=yes" \
 	"only_end=yes" "range_struct=no" "backport=no" "events=$EV5" \
 	"range_init_vma=n/a" "get_put=no" "secondary_tlbs=no"
+# kABI pairs of other shapes on a v4.19 tree: the old void start kept for
+# genksyms beside the blockable one (#ifndef __GENKSYMS__ ... #else), and
+# the macro alone on the line before its two prototypes.  The probe names
+# the pair (kabi:) and its macro where there is one.
+kabi_pair() {
+	name=$1 sub=$2 want=$3
+	fixture_tree "$TMP/$name" v4.19
+	sed -i "$sub" "$TMP/$name/include/linux/mmu_notifier.h"
+	got=$("$TOP"/scripts/probe "$TMP/$name" 2>&1 | sed -n 's/^kabi: //p')
+	echo "== $name: kabi: $got"
+	[ "$got" = "$want" ] || { echo "  FAIL: $name: expected kabi: $want"; fail=1; }
+}
+old='\tvoid (*invalidate_range_start)(struct mmu_notifier *mn, struct mm_struct *mm, unsigned long start, unsigned long end);'
+kabi_pair genksyms "s/^\tint (\*invalidate_range_start)(/#ifdef __GENKSYMS__\n$old\n#else\n&/; s/^\t\t\t\t       bool blockable);/&\n#endif/" \
+	"two prototypes: the old start/end prototype is kept beside the new one"
+kabi_pair macro_line "s/^\tint (\*invalidate_range_start)(/\tRH_KABI_REPLACE(\n${old%;},\n&/; s/^\t\t\t\t       bool blockable);/\t\t\t\t       bool blockable))/" \
+	"RH_KABI_REPLACE: the old start/end prototype is kept beside the new one"
+
 # A kernel tree without mmu notifiers at all.
 refuse none "has no include/linux/mmu_notifier.h"
 
