@@ -69,6 +69,7 @@ NAME = Fixture
 # The few kbuild entry points scripts/gate uses: O=, C=2 (sparse only: the
 # objects are built first), allmodconfig, olddefconfig, prepare, DIR/FILE.o
 srctree := $(CURDIR)
+CC = $(CROSS_COMPILE)gcc
 O ?= .
 CFLAGS_KERNEL := -Wall -Werror=implicit-function-declaration -I$(srctree)/include
 MAKEFLAGS += -rR
@@ -84,7 +85,7 @@ olddefconfig prepare:
 ifeq ($(C),2)
 	@sparse $(CFLAGS_KERNEL) $(srctree)/$*.c
 else
-	@gcc $(CFLAGS_KERNEL) -c -o $(O)/$@ $(srctree)/$*.c
+	@$(CC) $(CFLAGS_KERNEL) -c -o $(O)/$@ $(srctree)/$*.c
 endif
 FORCE:
 EOF
