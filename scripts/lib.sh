@@ -157,3 +157,21 @@ facts_hold() {
 		esac
 	done
 }
+
+# progress TAG LOG CMD...: run CMD with its output in LOG and, while it runs,
+# a progress line every PROGRESS seconds (default 30): how many objects
+# kbuild has compiled so far and the last one (kbuild's "  CC  file" lines)
+progress() {
+	_tag=$1 _log=$2
+	shift 2
+	"$@" > "$_log" 2>&1 &
+	_pid=$!
+	_n=0
+	while kill -0 "$_pid" 2>/dev/null; do
+		sleep 1
+		_n=$((_n + 1))
+		[ $((_n % ${PROGRESS:-30})) -eq 0 ] || continue
+		msg "$_tag" "$(grep -c '^  CC ' "$_log") objects compiled, ${_n} s, last: $(grep '^  CC ' "$_log" | tail -n 1 | awk '{ print $NF }')"
+	done
+	wait "$_pid"
+}

@@ -97,6 +97,16 @@ static int mnrec_start(struct mmu_notifier *mn,
 	return 0;
 }
 
+/* A tree whose start could not fail (v4.9-v4.18, converted) has a void one. */
+static void mnrec_start_void(struct mmu_notifier *mn,
+			     const struct mmu_notifier_range *range)
+{
+	mnrec_add(mn, 'S', range);
+}
+
+#define MNREC_START_TYPE \
+	typeof(((struct mmu_notifier_ops *)0)->invalidate_range_start)
+
 static void mnrec_end(struct mmu_notifier *mn,
 		      const struct mmu_notifier_range *range)
 {
@@ -104,7 +114,9 @@ static void mnrec_end(struct mmu_notifier *mn,
 }
 
 static const struct mmu_notifier_ops mnrec_ops = {
-	.invalidate_range_start = mnrec_start,
+	.invalidate_range_start = __builtin_choose_expr(
+		__builtin_types_compatible_p(MNREC_START_TYPE, typeof(&mnrec_start)),
+		mnrec_start, mnrec_start_void),
 	.invalidate_range_end = mnrec_end,
 };
 
