@@ -218,6 +218,23 @@ T f(struct mmu_notifier *mn,
 +   const struct mmu_notifier_range *range
    ) { ... }
 
+// A converted callback that another function calls itself (v4.9-v4.12:
+// an ->invalidate_page that invalidates its page through the driver's own
+// start callback, as xen/gntdev does) is given a range of its own.
+@direct depends on patch@
+identifier callee : script:ocaml() { converting callee };
+identifier caller;
+expression N, M, S, E;
+@@
+caller(...) {
++	struct mmu_notifier_range range;
+	<+...
+-	callee(N, M, S, E);
++	mmu_notifier_range_init(&range, M, S, E);
++	callee(N, &range);
+	...+>
+}
+
 // Parameters the callback writes: a local copy, first thing in the body.
 @cb2@
 identifier f : script:ocaml() { converting f };
