@@ -100,12 +100,17 @@ is_sparse() {
 }
 
 # checkout_paths WORK PATH...: add PATHs (files, existing or to be created)
-# to WORK's checkout; nothing to do in a full checkout
+# to WORK's checkout; nothing to do in a full checkout, nor for the paths
+# already there (each "sparse-checkout add" matches every pattern against
+# every file of the index: seconds on a kernel tree)
 checkout_paths() {
 	_w=$1
 	shift
-	[ $# -gt 0 ] && is_sparse "$_w" || return 0
-	printf '/%s\n' "$@" | git -C "$_w" sparse-checkout add --stdin
+	is_sparse "$_w" || return 0
+	for _p; do [ -e "$_w/$_p" ] || printf '/%s\n' "$_p"; done > "$_w/.git/mmu-notifier-paths"
+	[ ! -s "$_w/.git/mmu-notifier-paths" ] ||
+		git -C "$_w" sparse-checkout add --stdin < "$_w/.git/mmu-notifier-paths"
+	rm -f "$_w/.git/mmu-notifier-paths"
 }
 
 # checkout_all WORK: the whole tree in WORK's checkout (a build needs it)
