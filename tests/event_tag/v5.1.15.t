@@ -1,5 +1,5 @@
 #!/bin/sh
-# The event_tag step on real v5.1.15 ($KERNEL_V5115): the core patch applies,
+# The event_tag step on real v5.1.15 ($KERNEL_V5115): the core rule runs,
 # every mmu_notifier_range_init() call gets an event, flags and vma (no
 # 4-argument call is left), every site is reported, no range->blockable
 # read is left.  Prints the report summary.
@@ -18,8 +18,8 @@ export QUIET=1
 [ -s "$O/candidates" ] || "$S"/prefilter "$O/work" > "$O/candidates" || exit 1
 STEPS=event_tag "$S"/convert "$O" || exit 1
 w=$O/work
-git -C "$w" log -1 --format=%B | grep -q '^Core: patches/core/event_tag/v5.1-range.patch$' ||
-	{ echo "core patch not applied"; exit 1; }
+git -C "$w" log -1 --format=%B | grep -q '^Core: cocci/core/event_tag.cocci$' ||
+	{ echo "core rule not run"; exit 1; }
 # Calls (not the header's definitions) without an event in their first
 # three lines.
 left=$(git -C "$w" grep -n -A2 'mmu_notifier_range_init(' -- '*.c' |

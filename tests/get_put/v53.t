@@ -1,6 +1,6 @@
 #!/bin/sh
-# get_put on real v5.3 ($KERNEL_V53): the core patch applies (the first of
-# patches/core/get_put/ that applies is the v5.2 one); the four directories
+# get_put on real v5.3 ($KERNEL_V53): the core rule (cocci/core/get_put.cocci)
+# adds get/put and mmu_notifier_synchronize() (v5.3 has none); the four directories
 # upstream converted in v5.4 go through scripts/prefilter and scripts/cocci
 # the way scripts/convert runs them (one scratch git tree, one spatch call
 # per directory's file group):
@@ -21,12 +21,9 @@ fail=0
 mkdir -p "$tmp/include/linux" "$tmp/mm"
 cp "$KERNEL_V53/include/linux/mmu_notifier.h" "$tmp/include/linux/"
 cp "$KERNEL_V53/mm/mmu_notifier.c" "$tmp/mm/"
-first=
-for p in "$TOP"/patches/core/get_put/*.patch; do
-	(cd "$tmp" && git apply --check "$p" 2>/dev/null) && { first=${p##*/}; break; }
-done
-[ "$first" = 10-v5.2.patch ] || { echo "core: first applying patch is '$first', not 10-v5.2.patch"; fail=1; }
-(cd "$tmp" && git apply "$TOP/patches/core/get_put/10-v5.2.patch") || fail=1
+(cd "$tmp" && "$TOP"/scripts/cocci core/get_put include/linux/mmu_notifier.h mm/mmu_notifier.c) ||
+	{ echo "core: the core rule failed"; fail=1; }
+grep -q '^void mmu_notifier_synchronize(void)' "$tmp/mm/mmu_notifier.c" || { echo "core: no mmu_notifier_synchronize"; fail=1; }
 grep -q '^struct mmu_notifier \*mmu_notifier_get_locked' "$tmp/mm/mmu_notifier.c" || { echo "core: no mmu_notifier_get_locked"; fail=1; }
 
 # The four directories in a scratch git tree; the candidates and the file
