@@ -22,7 +22,7 @@
 // Confidence: High
 // Copyright: (C) 2026 The mmu-notifier-series authors.  GPLv2.
 // Comments: the core change (struct, init helper, prototypes) is
-//  patches/core/range_struct/*.patch
+//  cocci/core/range_struct.cocci
 // Options: --no-includes --include-headers --macro-file cocci/macros.h
 // Keywords: mmu_notifier, invalidate_range_start, invalidate_range_end
 
