@@ -37,6 +37,7 @@ grep -q "^  *pipeline/floor  *$num   target <= 1.5  *\(PASS\|MISS\)$" "$TMP/out"
 grep -q "^  *naive/pipeline  *$num   target >= 10  *\(PASS\|MISS\)$" "$TMP/out" || bad "no naive/pipeline ratio"
 grep -q "least wall time of the pipeline's CPU time on [0-9]* CPUs: $num s" "$TMP/out" || bad "no CPU bound"
 grep -q "^  *get_put spatch + commit  *$num$" "$TMP/out" || bad "the pipeline did not convert the driver"
+grep -q "^    get_put  *drivers/misc  *1 files  *$num$" "$TMP/out" || bad "no slowest-group row for the driver's group"
 grep -q '^  floor: .* 1 files parsed once$' "$TMP/out" || bad "the floor did not parse the one candidate"
 
 # every directory sampled: the extrapolation is the sample itself
