@@ -47,6 +47,10 @@ grep -q '^Subject: \[PATCH 1/1\] misc/gx: use mmu_notifier_get/put$' "$TMP/o/sur
 [ "$(field empty patches)" = 0 ] || bad "empty: $(field empty patches) patches"
 [ "$(field empty converted)" = 0 ] || bad "empty: $(field empty converted) converted"
 [ "$(field empty am)" = - ] || bad "empty: git am of no patch: $(field empty am)"
+grep -q '^series: the tree is v5.4-v6.2: get/put, range_init with vma; each step'"'"'s decision:$' \
+	"$TMP/o/survey/empty/series.log" || bad "empty: make series does not say what it found"
+grep -q '^series: to see the conversion at work' "$TMP/o/survey/empty/series.log" ||
+	bad "empty: make series does not say what to try next"
 for t in gx empty; do
 	{ tree_hash "$TMP/$t"; git_state "$TMP/$t"; } >"$TMP/$t.after"
 	cmp -s "$TMP/$t.before" "$TMP/$t.after" || bad "$t: the tree changed"
