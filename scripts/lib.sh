@@ -147,6 +147,13 @@ step_load() {
 # The files a core change rewrites, every step alike.
 CORE_FILES="include/linux/mmu_notifier.h mm/mmu_notifier.c"
 
+# core_files PROBE: those, and the headers of a vendor's compatibility layer
+# that defines a range of its own (PROBE's backport:), which gives way to
+# the core's
+core_files() {
+	echo $CORE_FILES $(sed -n 's/^backport: //p' "$1" | sed 's/^no$//')
+}
+
 # facts_hold PROBE FACT...: every FACT ("key=value", "key!=value") holds in
 # the probe output PROBE; the first that does not is printed
 facts_hold() {

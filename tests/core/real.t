@@ -18,7 +18,7 @@ for v in V49 V414 V418 V419 V420 V5115 V53; do
 	[ -d "$tree" ] || { echo "KERNEL_$v=$tree: no such directory"; rc=1; continue; }
 	ran=1 c=$d/$v
 	"$TOP"/scripts/probe "$tree" > "$d/$v.probe" || { rc=1; continue; }
-	files="$CORE_FILES $(sed -n 's/^backport: //p' "$d/$v.probe" | sed 's/^no$//')"
+	files=$(core_files "$d/$v.probe")
 	for f in Makefile include/linux/mm.h $files; do
 		mkdir -p "$c/$(dirname "$f")" && cp "$tree/$f" "$c/$f"
 	done

@@ -15,16 +15,10 @@ export TREES
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 rc=0
-always="munmap|mremap move|mprotect|madvise DONTNEED|madvise FREE|THP split|KSM merge|soft-dirty|fork+COW"
+always=$(printf "%s\n" munmap "mremap move" mprotect "madvise DONTNEED" "madvise FREE" \
+	"THP split" "KSM merge" soft-dirty fork+COW)
 
-# rows OUT [SKIP]: every row of $always but SKIP passes in OUT
-rows() {
-	echo "$always" | tr '|' '\n' | while IFS= read -r op; do
-		[ "$op" = "${2:-}" ] && continue
-		grep -q "^$op  *[A-Z_+]* .* pass\$" "$1" || echo "expected the row of '$op' to pass"
-	done > "$tmp/rows"
-	[ ! -s "$tmp/rows" ] || { cat "$tmp/rows"; rc=1; }
-}
+. "$TOP/tests/runtime/rows.sh"
 
 for v in V419 V414; do
 	eval "tree=\${KERNEL_$v:-}"
@@ -40,7 +34,7 @@ for v in V419 V414; do
 		{ echo "$v: no series branch"; rc=1; continue; }
 	"$TOP"/scripts/runtime "$conv" > "$tmp/$v.good" 2>&1 || { echo "$v: scripts/runtime failed"; rc=1; }
 	cat "$tmp/$v.good"
-	rows "$tmp/$v.good"
+	rows "$tmp/$v.good" "$always"
 	if [ "$v" = V419 ]; then
 		sed -i -f "$TOP/tests/runtime/flip-mprotect.sed" "$conv/mm/mprotect.c"
 		if "$TOP"/scripts/runtime "$conv" > "$tmp/$v.event" 2>&1; then
@@ -50,7 +44,7 @@ for v in V419 V414; do
 		cat "$tmp/$v.event"
 		grep -q "^mprotect  *PROTECTION_VMA  *CLEAR  *ok  *ok  *FAIL\$" "$tmp/$v.event" ||
 			{ echo "expected the mprotect row to fail on its event (CLEAR) alone"; rc=1; }
-		rows "$tmp/$v.event" mprotect
+		rows "$tmp/$v.event" "$always" mprotect
 	fi
 done
 exit $rc

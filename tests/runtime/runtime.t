@@ -30,17 +30,7 @@ exec 9> "$dest.lock"
 flock 9
 "$TOP"/tests/runtime/reinfer.sh "$tree" "$dest" || exit 1
 
-# rows OUT [SKIP]: every row of $always but SKIP passes in OUT
-rows() {
-	ifs=$IFS IFS=$nl
-	for op in $always; do
-		[ "$op" = "${2:-}" ] && continue
-		grep -q "^$op  *[A-Z_+]* .* pass\$" "$1" && continue
-		echo "expected the row of '$op' to pass"
-		rc=1
-	done
-	IFS=$ifs
-}
+. "$TOP/tests/runtime/rows.sh"
 
 # fixture SED FILE OUT: scripts/runtime on the tree with FILE edited by SED
 fixture() {
@@ -63,16 +53,16 @@ fixture() {
 "$TOP"/scripts/runtime "$dest" > "$tmp/good" 2>&1 ||
 	{ echo "re-inferred 5.10: scripts/runtime failed"; rc=1; }
 cat "$tmp/good"
-rows "$tmp/good"
+rows "$tmp/good" "$always"
 [ $rc -eq 0 ] || exit 1
 
 fixture flip-mprotect.sed mm/mprotect.c "$tmp/event"
 grep -q "^mprotect  *PROTECTION_VMA  *CLEAR  *ok  *ok  *FAIL\$" "$tmp/event" ||
 	{ echo "expected the mprotect row to fail on its event (CLEAR) alone"; rc=1; }
-rows "$tmp/event" mprotect
+rows "$tmp/event" "$always" mprotect
 
 fixture flip-mremap-end.sed mm/mremap.c "$tmp/pairing"
 grep -q "^mremap move  *UNMAP  *UNMAP  *ok  *BAD  *FAIL\$" "$tmp/pairing" ||
 	{ echo "expected the mremap row to fail on its pairing alone"; rc=1; }
-rows "$tmp/pairing" "mremap move"
+rows "$tmp/pairing" "$always" "mremap move"
 exit $rc
