@@ -149,6 +149,8 @@ T F(struct mm_struct *mm, unsigned long s, unsigned long e) {
 }
 
 // Every body: calls pass the range on, the parameters are read from it.
+// F is the API's functions; the same regex stands in definition and
+// prototype below (SmPL has no way to name it once).
 @body depends on patch@
 identifier F =~ "^(__)?mmu_notifier_invalidate_range_(start|end|only_end|start_nonblock)$";
 identifier mm, s, e;
