@@ -10,14 +10,15 @@
 # Variables: KERNEL= tree to convert (default: kernel/ submodule, else Debian's
 # linux-source-5.10), O= work directory (default build/), STEPS= steps to run
 # (default: every step the tree still needs), J= parallel jobs, V=1 verbose,
-# M= external module to port (series), PATCHES= where series writes the
+# M= external module to port (series; COMPAT=1: to the newest API, with a
+# layer that builds it on older kernels), PATCHES= where series writes the
 # patches (default patches/), KERNELS= the trees of survey.
 
 O	?= build
 PATCHES ?= patches
 J	?= $(shell nproc)
 V	?= 0
-export KERNEL O J V STEPS GATE SPLIT
+export KERNEL O J V STEPS GATE SPLIT COMPAT
 
 ifeq ($(V),1)
 Q =

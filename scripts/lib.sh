@@ -187,3 +187,17 @@ progress() {
 	done
 	wait "$_pid"
 }
+
+# build_config TREE CONFIG: switch off in CONFIG what an old tree cannot
+# build with today's host tools and gcc (objtool, selinux's host program,
+# plugins) or what only slows a check build; used by the gate and by the
+# out-of-tree tests.  The caller runs olddefconfig next.
+build_config() {
+	[ -x "$1/scripts/config" ] || return 0
+	run "$1/scripts/config" --file "$2" \
+		--disable SECURITY_SELINUX --disable RETPOLINE \
+		--disable STACK_VALIDATION --disable UNWINDER_ORC \
+		--enable UNWINDER_FRAME_POINTER --disable KASAN --disable UBSAN \
+		--disable KCOV --disable GCOV_KERNEL --disable GCC_PLUGINS \
+		--disable DEBUG_INFO --disable MODULE_SIG --disable WERROR
+}

@@ -21,26 +21,14 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 rc=0
 fail() { echo "FAIL: $*"; rc=1; }
-kmake() { nice make -s -j2 -C "$tree" O="$obj" "$@"; }
 # state DIR: contents, names, modes and times of everything under DIR
 state() { (cd "$1" && find . -type f -exec sha256sum {} + | LC_ALL=C sort &&
 	find . -printf '%p %m %T@\n' | LC_ALL=C sort) | sha256sum; }
 
 # The build directory, prepared once per tree.
-obj=${TREES:-${XDG_CACHE_HOME:-$HOME/.cache}/mmu-notifier-series}/obj-5.10-oot
-stamp="$(git -C "$tree" rev-parse HEAD) defconfig VIRTUALIZATION KVM"
+. "$TOP"/tests/oot/kobj.sh
+obj=$(kobj "$tree") || exit 1
 tree_status=$(git -C "$tree" status --porcelain | sha256sum)
-if [ "$(cat "$obj/.oot-stamp" 2>/dev/null)" != "$stamp" ]; then
-	rm -rf "$obj"
-	mkdir -p "$obj"
-	{ kmake defconfig &&
-	  "$tree"/scripts/config --file "$obj/.config" --enable VIRTUALIZATION --enable KVM &&
-	  kmake olddefconfig && kmake modules_prepare; } > "$tmp/prepare.log" 2>&1 ||
-		{ echo "modules_prepare of $tree in $obj failed:"; tail -20 "$tmp/prepare.log"; exit 1; }
-	grep -q '^CONFIG_MMU_NOTIFIER=y' "$obj/.config" ||
-		{ echo "$obj/.config: KVM did not select MMU_NOTIFIER"; exit 1; }
-	echo "$stamp" > "$obj/.oot-stamp"
-fi
 
 # The user's module, with stale build products that must not be copied.
 src=$tmp/user/mnmirror
@@ -55,7 +43,7 @@ build() {
 	rm -rf "${tmp:?}/$1"
 	(cd "$2" && tar cf - --exclude=.git --exclude='*.o' --exclude='.*.cmd' .) |
 		(mkdir -p "$tmp/$1" && cd "$tmp/$1" && tar xf -)
-	kmake M="$tmp/$1" modules > "$tmp/$1.log" 2>&1
+	kmake "$obj" M="$tmp/$1" modules > "$tmp/$1.log" 2>&1
 }
 
 if build before "$src"; then

@@ -1,0 +1,100 @@
+#!/bin/sh
+# make series M=DIR COMPAT=1 (scripts/module, scripts/compat): mnmirror/,
+# written for v4.19 (blockable callbacks, its own mm table), moves to the
+# newest API and gains mmu_notifier_compat.h/.mk; the one source then builds
+# without a warning against every kernel at hand, each kernel's feature
+# tests finding what that kernel has:
+#   Debian 5.10, 6.1, 6.12      range struct, blockable helper, get/put
+#   KERNEL_V419=DIR (v4.19.x)   old callbacks with blockable only
+#   KERNEL_V414=, KERNEL_V49=   none (void start callback)
+# (the fetched trees are optional; a Debian tree that is not unpacked is
+# skipped with a line saying so).  Porting the port again changes nothing;
+# a module on interval notifiers (v5.5), which the layer does not serve, is
+# refused with the module directory untouched.
+set -u
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+unset MAKEFLAGS MFLAGS MAKELEVEL KBUILD_OUTPUT COMPAT
+tree=$("$TOP"/scripts/provision linux-5.10 2>/dev/null) || { echo "no linux-5.10 tree (make setup)"; exit 77; }
+for t in gcc make bison flex bc spatch; do
+	command -v $t >/dev/null || { echo "no $t (make setup)"; exit 77; }
+done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+rc=0
+fail() { echo "FAIL: $*"; rc=1; }
+. "$TOP"/tests/oot/kobj.sh
+state() { (cd "$1" && find . -type f -exec sha256sum {} + | LC_ALL=C sort) | sha256sum; }
+
+src=$TOP/tests/oot/mnmirror
+before=$(state "$src")
+out=$tmp/out
+COMPAT=1 "$TOP"/scripts/module "$src" "$tree" "$out" > "$tmp/port.log" 2>&1 ||
+	{ fail "COMPAT=1 port failed:"; cat "$tmp/port.log"; exit 1; }
+rep=$out/module.report
+m=$out/module
+grep -q '^step compat: run' "$rep" || fail "the compat step did not run"
+! grep '^left: ' "$rep" || fail "sites left (above)"
+for f in mmu_notifier_compat.h mmu_notifier_compat.mk; do
+	[ -f "$m/$f" ] || fail "no $f"
+	grep -q "^+++ b/$f" "$out/module.patch" || fail "module.patch does not add $f"
+done
+grep -q '^include \$(src)/mmu_notifier_compat.mk$' "$m/Makefile" || fail "the Makefile does not run the feature tests"
+grep -q '^#include "mmu_notifier_compat.h"$' "$m/mnmirror_mm.c" || fail "the ops file does not include the layer"
+grep -q 'MNC_START(mnm_invalidate_range_start),' "$m/mnmirror_mm.c" || fail "start callback not named through MNC_START"
+# the source itself is on the newest API
+grep -q 'mmu_notifier_get(&mnm_mmu_ops, mm)' "$m/mnmirror_mm.c" || fail "no mmu_notifier_get()"
+grep -q 'if (mmu_notifier_range_blockable(range))' "$m/mnmirror_mm.c" || fail "blockable not converted"
+# each shim says which upstream commit it stands in for
+for c in 5d6527a784f7 93065ac753e4 4a83bfe916f3 2c7933f53f6b; do
+	grep -q "^ \* $c (\"" "$m/mmu_notifier_compat.h" || fail "the layer does not name $c"
+done
+
+# build NAME TREE WANT: the port built against TREE, with the -D flags of
+# its feature tests exactly WANT
+built=
+build() {
+	o=$(kobj "$2") || { fail "$1: no build directory for $2"; return; }
+	rm -rf "$tmp/b-$1"
+	(cd "$m" && tar cf - --exclude=.git .) | (mkdir -p "$tmp/b-$1" && cd "$tmp/b-$1" && tar xf -)
+	if ! kmake "$o" M="$tmp/b-$1" modules > "$tmp/b-$1.log" 2>&1; then
+		fail "$1: the COMPAT port does not build:"
+		grep -E 'error|warning' "$tmp/b-$1.log" | head -20
+		return
+	fi
+	! grep -E "^$tmp/b-$1/.*(warning|error):" "$tmp/b-$1.log" || fail "$1: warnings (above)"
+	got=$(tr ' ' '\n' < "$tmp/b-$1/.mnmirror_mm.o.cmd" | sed -n 's/^-DMNC_HAVE_//p' | LC_ALL=C sort -u | paste -sd' ' -)
+	[ "$got" = "$3" ] || fail "$1: feature tests found '$got', not '$3'"
+	built="$built $1"
+}
+new="GET_PUT RANGE RANGE_FLAGS"
+build 5.10 "$tree" "$new"
+for v in 6.1 6.12; do
+	t=$("$TOP"/scripts/provision "linux-$v" 2>/dev/null) && build "$v" "$t" "$new" ||
+		echo "no linux-$v tree: not built against $v"
+done
+[ -z "${KERNEL_V419:-}" ] || build 4.19 "$KERNEL_V419" START_BLOCKABLE
+[ -z "${KERNEL_V414:-}" ] || build 4.14 "$KERNEL_V414" ""
+[ -z "${KERNEL_V49:-}" ] || build 4.9 "$KERNEL_V49" ""
+
+# Again: the port has its layer and the newest API.
+COMPAT=1 "$TOP"/scripts/module "$m" "$tree" "$tmp/again" > "$tmp/again.log" 2>&1 ||
+	{ fail "second COMPAT port failed:"; cat "$tmp/again.log"; }
+grep -q '^step compat: skip (the module has its layer' "$tmp/again/module.report" ||
+	fail "second port: the layer not recognised"
+grep -q '^result: no change' "$tmp/again/module.report" || fail "porting the port changed it again"
+
+# Interval notifiers: refused, said why, the directory untouched.
+cp -r "$src" "$tmp/ival"
+printf '\nstatic struct mmu_interval_notifier mnm_ival;\n' >> "$tmp/ival/mnmirror_mm.c"
+ival=$(state "$tmp/ival")
+if COMPAT=1 "$TOP"/scripts/module "$tmp/ival" "$tree" "$tmp/ivo" > "$tmp/ival.log" 2>&1; then
+	fail "a module on interval notifiers was ported with COMPAT=1"
+else
+	grep -q 'mmu_interval_notifier (v5.5), which COMPAT=1 does not serve' "$tmp/ival.log" ||
+		{ fail "no reason given for the refusal:"; cat "$tmp/ival.log"; }
+fi
+[ "$(state "$tmp/ival")" = "$ival" ] || fail "the refused module's directory changed"
+[ "$(state "$src")" = "$before" ] || fail "tests/oot/mnmirror changed"
+
+[ $rc = 0 ] && echo "mnmirror with COMPAT built against:$built"
+exit $rc
