@@ -5,6 +5,7 @@
 #   make series [KERNEL=/path]     probe -> convert -> split -> gate -> series
 #   make series M=/path/to/module [KERNEL=/path]  port an external module's source
 #   make runtime [KERNEL=/path]    boot the tree under qemu, check every event at run time
+#   make demo                      the example driver ported, built and booted
 #   make survey KERNELS="DIR ..."  make series on every tree, one table
 #
 # Variables: KERNEL= tree to convert (default: kernel/ submodule, else Debian's
@@ -28,7 +29,7 @@ endif
 
 S = scripts
 
-.PHONY: help setup check probe candidates worktree convert coverage series gate events bench runtime survey clean
+.PHONY: help setup check probe candidates worktree convert coverage series gate events bench runtime demo survey clean
 
 help:
 	@sed -n 's/^#\(   make.*\)/\1/p; s/^# \(Variables.*\)/\n\1/p' $(firstword $(MAKEFILE_LIST))
@@ -46,6 +47,7 @@ help:
 	@echo '  events      the event chosen at every site, with its evidence and confidence'
 	@echo '  survey      make series on every tree of KERNELS="DIR ...", one table (O/survey/survey.txt)'
 	@echo '  bench       time and memory: pipeline vs naive spatch --dir vs floor (BENCH_NAIVE=sample)'
+	@echo '  demo        examples/mndemo (v4.19 API) ported to the tree, with and without COMPAT=1, built, booted'
 	@echo '  runtime     tiny kernel + recording module booted under qemu (TCG): each operation'"'"'s event, range, pairing'
 	@echo '  clean       remove $(O)/ and the generated patches/*.patch'
 
@@ -108,6 +110,11 @@ survey:
 
 runtime:
 	$(Q)tree=$$($(S)/provision) && $(S)/runtime "$$tree"
+
+# The README's first command after setup: the example driver ported to the
+# default tree, with and without COMPAT, built, and booted (scripts/demo).
+demo:
+	$(Q)tree=$$($(S)/provision) && $(S)/demo "$$tree" $(O)
 
 clean:
 	rm -rf $(O) patches/*.patch

@@ -22,7 +22,6 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 rc=0
 fail() { echo "FAIL: $*"; rc=1; }
-. "$TOP"/tests/oot/kobj.sh
 state() { (cd "$1" && find . -type f -exec sha256sum {} + | LC_ALL=C sort) | sha256sum; }
 
 src=$TOP/tests/oot/mnmirror
@@ -53,10 +52,10 @@ done
 # its feature tests exactly WANT
 built=
 build() {
-	o=$(kobj "$2") || { fail "$1: no build directory for $2"; return; }
+	o=$("$TOP"/scripts/kobj "$2") || { fail "$1: no build directory for $2"; return; }
 	rm -rf "$tmp/b-$1"
 	(cd "$m" && tar cf - --exclude=.git .) | (mkdir -p "$tmp/b-$1" && cd "$tmp/b-$1" && tar xf -)
-	if ! kmake "$o" M="$tmp/b-$1" modules > "$tmp/b-$1.log" 2>&1; then
+	if ! "$TOP"/scripts/kobj -m "$o" M="$tmp/b-$1" modules > "$tmp/b-$1.log" 2>&1; then
 		fail "$1: the COMPAT port does not build:"
 		grep -E 'error|warning' "$tmp/b-$1.log" | head -20
 		return

@@ -26,8 +26,7 @@ state() { (cd "$1" && find . -type f -exec sha256sum {} + | LC_ALL=C sort &&
 	find . -printf '%p %m %T@\n' | LC_ALL=C sort) | sha256sum; }
 
 # The build directory, prepared once per tree.
-. "$TOP"/tests/oot/kobj.sh
-obj=$(kobj "$tree") || exit 1
+obj=$("$TOP"/scripts/kobj "$tree") || exit 1
 tree_status=$(git -C "$tree" status --porcelain | sha256sum)
 
 # The user's module, with stale build products that must not be copied.
@@ -43,7 +42,7 @@ build() {
 	rm -rf "${tmp:?}/$1"
 	(cd "$2" && tar cf - --exclude=.git --exclude='*.o' --exclude='.*.cmd' .) |
 		(mkdir -p "$tmp/$1" && cd "$tmp/$1" && tar xf -)
-	kmake "$obj" M="$tmp/$1" modules > "$tmp/$1.log" 2>&1
+	"$TOP"/scripts/kobj -m "$obj" M="$tmp/$1" modules > "$tmp/$1.log" 2>&1
 }
 
 if build before "$src"; then

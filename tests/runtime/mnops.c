@@ -25,6 +25,10 @@
  * all three hold.  Rows are printed as "mnrt ..." lines, the records of a
  * failed row (of every row with -v) as "mnrt-detail ..." lines, then
  * "mnrt-done failed=N na=N".
+ * With /dev/mndemo (the example driver of make demo, ported, see
+ * examples/mndemo) open too, a last row checks that it received as many
+ * starts and ends as mnrec over all the operations, and as many starts that
+ * could not block: both notifiers are on this process's mm.
  * Exit status: 0 all rows pass or n/a, 1 a row failed, 2 no /dev/mnrec.
  */
 #define _GNU_SOURCE
@@ -72,6 +76,7 @@ static unsigned long pg;
 static struct rec recs[MAXREC];
 static int nrec;
 static int failed, na, verbose;
+static long starts, ends, nonblocking;	/* every record drained */
 static char buf[MAXREC * 96];
 
 static void drain(void)
@@ -99,6 +104,9 @@ static void drain(void)
 		} else if (sscanf(line, "%c %31s %c %x %lx %lx", &r->kind,
 				  r->event, &r->blockable, &r->flags,
 				  &r->start, &r->end) == 6) {
+			starts += r->kind == 'S';
+			ends += r->kind == 'E';
+			nonblocking += r->kind == 'S' && r->blockable == 'N';
 			nrec++;
 		}
 	}
@@ -521,8 +529,45 @@ static void op_fork(void)
 	munmap(b, 16 * pg);
 }
 
+/* mndemo's counts: starts, ends, nonblocking; 0 when it cannot be read */
+static int demo_counts(int dfd, long *c)
+{
+	char line[96];
+	ssize_t n = pread(dfd, line, sizeof(line) - 1, 0);
+
+	if (n <= 0)
+		return 0;
+	line[n] = '\0';
+	return sscanf(line, "starts %ld ends %ld nonblocking %ld", &c[0], &c[1],
+		      &c[2]) == 3;
+}
+
+/* The ported example driver saw what mnrec saw. */
+static void op_demo(int dfd, const long *c0)
+{
+	char exp[64], got[64];
+	long c[3];
+	int ok;
+
+	drain();
+	if (!demo_counts(dfd, c)) {
+		print_row("mndemo", "-", "-", "-", "-", "FAIL");
+		failed++;
+		return;
+	}
+	snprintf(exp, sizeof(exp), "%ld/%ld/%ld", starts, ends, nonblocking);
+	snprintf(got, sizeof(got), "%ld/%ld/%ld", c[0] - c0[0], c[1] - c0[1],
+		 c[2] - c0[2]);
+	ok = !strcmp(exp, got) && starts > 0;
+	print_row("mndemo S/E/N", exp, got, "-", "-", ok ? "pass" : "FAIL");
+	failed += !ok;
+}
+
 int main(int argc, char **argv)
 {
+	long c0[3];
+	int dfd;
+
 	verbose = argc > 1 && !strcmp(argv[1], "-v");
 	pg = sysconf(_SC_PAGESIZE);
 	fd = open("/dev/mnrec", O_RDONLY | O_NONBLOCK);
@@ -531,6 +576,14 @@ int main(int argc, char **argv)
 		printf("mnrt-done failed=1 na=0\n");
 		return 2;
 	}
+	dfd = open("/dev/mndemo", O_RDONLY);
+	if (dfd >= 0 && !demo_counts(dfd, c0)) {
+		perror("mnops: /dev/mndemo");
+		printf("mnrt-done failed=1 na=0\n");
+		return 2;
+	}
+	drain();
+	starts = ends = nonblocking = 0;
 	put("/sys/kernel/mm/transparent_hugepage/enabled", "madvise");
 	print_row("operation", "expected", "received", "range", "pairing",
 		  "result");
@@ -545,6 +598,8 @@ int main(int argc, char **argv)
 	/* These two leave write-protected ptes behind: they come last. */
 	op_soft_dirty();
 	op_fork();
+	if (dfd >= 0)
+		op_demo(dfd, c0);
 	printf("mnrt-done failed=%d na=%d\n", failed, na);
 	close(fd);
 	return failed ? 1 : 0;

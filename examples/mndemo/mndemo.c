@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mndemo - count the invalidations of the opener's address space.
+ *
+ * The example driver of mmu-notifier-series (make demo), written against
+ * the mmu_notifier API of v4.19: callbacks taking (mm, start, end) and a
+ * blockable flag, and its own list of per-mm objects, counted by the opens
+ * that share them.  read() gives one line:
+ *
+ *	starts S ends E nonblocking N
+ *
+ * the invalidate_range_start() and invalidate_range_end() calls the
+ * opener's mm received since its first open, and the starts that were told
+ * they could not block.
+ */
+#include <linux/atomic.h>
+#include <linux/err.h>
+#include <linux/fs.h>
+#include <linux/kernel.h>
+#include <linux/list.h>
+#include <linux/miscdevice.h>
+#include <linux/mmu_notifier.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+
+struct mnd_mm {
+	struct mmu_notifier	notifier;
+	struct mm_struct	*mm;
+	struct list_head	link;
+	unsigned int		count;
+	atomic_t		starts;
+	atomic_t		ends;
+	atomic_t		nonblocking;
+};
+
+static LIST_HEAD(mnd_mm_list);
+static DEFINE_MUTEX(mnd_mm_lock);
+
+static int mnd_invalidate_range_start(struct mmu_notifier *mn,
+				      struct mm_struct *mm,
+				      unsigned long start, unsigned long end,
+				      bool blockable)
+{
+	struct mnd_mm *mmm = container_of(mn, struct mnd_mm, notifier);
+
+	if (!blockable)
+		atomic_inc(&mmm->nonblocking);
+	atomic_inc(&mmm->starts);
+	return 0;
+}
+
+static void mnd_invalidate_range_end(struct mmu_notifier *mn,
+				     struct mm_struct *mm,
+				     unsigned long start, unsigned long end)
+{
+	struct mnd_mm *mmm = container_of(mn, struct mnd_mm, notifier);
+
+	atomic_inc(&mmm->ends);
+}
+
+static const struct mmu_notifier_ops mnd_mmu_ops = {
+	.invalidate_range_start	= mnd_invalidate_range_start,
+	.invalidate_range_end	= mnd_invalidate_range_end,
+};
+
+static struct mnd_mm *mnd_mm_get(struct mm_struct *mm)
+{
+	struct mnd_mm *mmm;
+	int ret;
+
+	mutex_lock(&mnd_mm_lock);
+	list_for_each_entry(mmm, &mnd_mm_list, link) {
+		if (mmm->mm == mm) {
+			mmm->count++;
+			mutex_unlock(&mnd_mm_lock);
+			return mmm;
+		}
+	}
+
+	mmm = kzalloc(sizeof(*mmm), GFP_KERNEL);
+	if (!mmm) {
+		mutex_unlock(&mnd_mm_lock);
+		return ERR_PTR(-ENOMEM);
+	}
+	mmm->mm = mm;
+	mmm->count = 1;
+	mmm->notifier.ops = &mnd_mmu_ops;
+	ret = mmu_notifier_register(&mmm->notifier, mm);
+	if (ret) {
+		mutex_unlock(&mnd_mm_lock);
+		kfree(mmm);
+		return ERR_PTR(ret);
+	}
+
+	list_add(&mmm->link, &mnd_mm_list);
+	mutex_unlock(&mnd_mm_lock);
+	return mmm;
+}
+
+static void mnd_mm_put(struct mnd_mm *mmm)
+{
+	mutex_lock(&mnd_mm_lock);
+	if (--mmm->count) {
+		mutex_unlock(&mnd_mm_lock);
+		return;
+	}
+	list_del(&mmm->link);
+	mutex_unlock(&mnd_mm_lock);
+
+	mmu_notifier_unregister(&mmm->notifier, mmm->mm);
+	kfree(mmm);
+}
+
+static int mnd_open(struct inode *inode, struct file *file)
+{
+	struct mnd_mm *mmm = mnd_mm_get(current->mm);
+
+	if (IS_ERR(mmm))
+		return PTR_ERR(mmm);
+	file->private_data = mmm;
+	return 0;
+}
+
+static int mnd_release(struct inode *inode, struct file *file)
+{
+	mnd_mm_put(file->private_data);
+	return 0;
+}
+
+static ssize_t mnd_read(struct file *file, char __user *buf, size_t len,
+			loff_t *pos)
+{
+	struct mnd_mm *mmm = file->private_data;
+	char line[80];
+	int n;
+
+	n = scnprintf(line, sizeof(line), "starts %d ends %d nonblocking %d\n",
+		      atomic_read(&mmm->starts), atomic_read(&mmm->ends),
+		      atomic_read(&mmm->nonblocking));
+	return simple_read_from_buffer(buf, len, pos, line, n);
+}
+
+static const struct file_operations mnd_fops = {
+	.owner		= THIS_MODULE,
+	.open		= mnd_open,
+	.release	= mnd_release,
+	.read		= mnd_read,
+};
+
+static struct miscdevice mnd_dev = {
+	.minor	= MISC_DYNAMIC_MINOR,
+	.name	= "mndemo",
+	.fops	= &mnd_fops,
+};
+
+static int __init mnd_init(void)
+{
+	return misc_register(&mnd_dev);
+}
+
+static void __exit mnd_exit(void)
+{
+	misc_deregister(&mnd_dev);
+}
+
+module_init(mnd_init);
+module_exit(mnd_exit);
+MODULE_DESCRIPTION("Count the invalidations of the opener's address space");
+MODULE_LICENSE("GPL");

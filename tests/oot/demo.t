@@ -1,0 +1,33 @@
+#!/bin/sh
+# make demo (scripts/demo) on Debian's 5.10, the default tree: the example
+# driver examples/mndemo (v4.19 API) ported with and without COMPAT=1, both
+# built, the COMPAT port booted under qemu beside the recorder.  Every row
+# of the table passes, the last being the driver's own: it received as many
+# starts, ends and non-blocking starts as the recorder.  The example itself
+# is left as it was.  The kernel is built once into $TREES (about 2 minutes
+# on 2 cores) and reused.
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+unset MAKEFLAGS MFLAGS MAKELEVEL KBUILD_OUTPUT COMPAT
+tree=$("$TOP"/scripts/provision linux-5.10 2>/dev/null) || { echo "no linux-5.10 tree (make setup)"; exit 77; }
+for t in qemu-system-x86_64 busybox spatch gcc; do
+	command -v $t >/dev/null || { echo "no $t (make setup)"; exit 77; }
+done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+rc=0
+fail() { echo "FAIL: $*"; rc=1; }
+before=$(cd "$TOP/examples/mndemo" && find . -type f -exec sha256sum {} + | LC_ALL=C sort)
+
+"$TOP"/scripts/demo "$tree" "$tmp" > "$tmp/out" 2> "$tmp/err" ||
+	{ fail "scripts/demo failed:"; tail -30 "$tmp/err"; cat "$tmp/out"; }
+grep -q '^demo: both build against 5\.10\.[0-9]* without a warning$' "$tmp/out" || fail "the ports did not both build"
+grep -q '^demo:   mmu_notifier_get/put() for mnd_mmu_ops$' "$tmp/out" || fail "COMPAT did not serve get/put"
+grep -q '^+.*mmu_notifier_get(&mnd_mmu_ops, mm);' "$tmp/demo/port/module.patch" || fail "the port has no mmu_notifier_get()"
+grep -E -q '^mndemo S/E/N +([0-9]+)/([0-9]+)/([0-9]+) +\1/\2/\3 .* pass$' "$tmp/out" ||
+	fail "the driver's row: $(grep '^mndemo' "$tmp/out")"
+grep -q '^runtime: 5\.10\.[0-9]*, 11 operations: [0-9]* pass, 0 FAIL' "$tmp/out" ||
+	fail "runtime: $(grep '^runtime:' "$tmp/out")"
+[ "$(cd "$TOP/examples/mndemo" && find . -type f -exec sha256sum {} + | LC_ALL=C sort)" = "$before" ] ||
+	fail "examples/mndemo changed"
+[ $rc = 0 ] && grep -E '^(mndemo|runtime:|demo: done)' "$tmp/out"
+exit $rc
