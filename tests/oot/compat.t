@@ -10,7 +10,9 @@
 # (the fetched trees are optional; a Debian tree that is not unpacked is
 # skipped with a line saying so).  Porting the port again changes nothing;
 # a module on interval notifiers (v5.5), which the layer does not serve, is
-# refused with the module directory untouched.
+# refused with the module directory untouched, a directory without C
+# sources too.  examples/mndemo, the example driver, is ported the same
+# way, and both build against every kernel at hand.
 set -u
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 unset MAKEFLAGS MFLAGS MAKELEVEL KBUILD_OUTPUT COMPAT
@@ -23,6 +25,15 @@ trap 'rm -rf "$tmp"' EXIT
 rc=0
 fail() { echo "FAIL: $*"; rc=1; }
 state() { (cd "$1" && find . -type f -exec sha256sum {} + | LC_ALL=C sort) | sha256sum; }
+
+# Not a module: said so, non-zero.
+mkdir -p "$tmp/notmod"
+echo 'obj-y := x.o' > "$tmp/notmod/Makefile"
+if COMPAT=1 "$TOP"/scripts/module "$tmp/notmod" "$tree" "$tmp/nm" > "$tmp/nm.log" 2>&1; then
+	fail "a directory without C sources was ported"
+else
+	grep -q 'no .c file: not a module source directory' "$tmp/nm.log" || { fail "not a module:"; cat "$tmp/nm.log"; }
+fi
 
 src=$TOP/tests/oot/mnmirror
 before=$(state "$src")
@@ -48,22 +59,34 @@ for c in 5d6527a784f7 93065ac753e4 4a83bfe916f3 2c7933f53f6b; do
 	grep -q "^ \* $c (\"" "$m/mmu_notifier_compat.h" || fail "the layer does not name $c"
 done
 
-# build NAME TREE WANT: the port built against TREE, with the -D flags of
-# its feature tests exactly WANT
+# The example driver too (examples/mndemo, v4.19 API, one file).
+COMPAT=1 "$TOP"/scripts/module "$TOP/examples/mndemo" "$tree" "$tmp/demo" > "$tmp/demo.log" 2>&1 ||
+	{ fail "COMPAT=1 port of examples/mndemo failed:"; cat "$tmp/demo.log"; }
+! grep '^left: ' "$tmp/demo/module.report" || fail "mndemo: sites left (above)"
+
+# build KERNEL TREE WANT: both ports built against TREE, the -D flags of the
+# feature tests exactly WANT
 built=
 build() {
+	build1 mnmirror "$m" mnmirror_mm.o "$@"
+	build1 mndemo "$tmp/demo/module" mndemo.o "$@"
+}
+# build1 NAME DIR OBJECT KERNEL TREE WANT
+build1() {
+	n=$1 d=$2 ob=$3
+	shift 3
 	o=$("$TOP"/scripts/kobj "$2") || { fail "$1: no build directory for $2"; return; }
-	rm -rf "$tmp/b-$1"
-	(cd "$m" && tar cf - --exclude=.git .) | (mkdir -p "$tmp/b-$1" && cd "$tmp/b-$1" && tar xf -)
-	if ! "$TOP"/scripts/kobj -m "$o" M="$tmp/b-$1" modules > "$tmp/b-$1.log" 2>&1; then
-		fail "$1: the COMPAT port does not build:"
-		grep -E 'error|warning' "$tmp/b-$1.log" | head -20
+	rm -rf "$tmp/b-$n-$1"
+	(cd "$d" && tar cf - --exclude=.git .) | (mkdir -p "$tmp/b-$n-$1" && cd "$tmp/b-$n-$1" && tar xf -)
+	if ! "$TOP"/scripts/kobj -m "$o" M="$tmp/b-$n-$1" modules > "$tmp/b-$n-$1.log" 2>&1; then
+		fail "$n, $1: the COMPAT port does not build:"
+		grep -E 'error|warning' "$tmp/b-$n-$1.log" | head -20
 		return
 	fi
-	! grep -E "^$tmp/b-$1/.*(warning|error):" "$tmp/b-$1.log" || fail "$1: warnings (above)"
-	got=$(tr ' ' '\n' < "$tmp/b-$1/.mnmirror_mm.o.cmd" | sed -n 's/^-DMNC_HAVE_//p' | LC_ALL=C sort -u | paste -sd' ' -)
-	[ "$got" = "$3" ] || fail "$1: feature tests found '$got', not '$3'"
-	built="$built $1"
+	! grep -E "^$tmp/b-$n-$1/.*(warning|error):" "$tmp/b-$n-$1.log" || fail "$n, $1: warnings (above)"
+	got=$(tr ' ' '\n' < "$tmp/b-$n-$1/.$ob.cmd" | sed -n 's/^-DMNC_HAVE_//p' | LC_ALL=C sort -u | paste -sd' ' -)
+	[ "$got" = "$3" ] || fail "$n, $1: feature tests found '$got', not '$3'"
+	built="$built $n/$1"
 }
 new="GET_PUT RANGE RANGE_FLAGS"
 build 5.10 "$tree" "$new"
@@ -95,5 +118,5 @@ fi
 [ "$(state "$tmp/ival")" = "$ival" ] || fail "the refused module's directory changed"
 [ "$(state "$src")" = "$before" ] || fail "tests/oot/mnmirror changed"
 
-[ $rc = 0 ] && echo "mnmirror with COMPAT built against:$built"
+[ $rc = 0 ] && echo "with COMPAT, built:$built"
 exit $rc
