@@ -25,7 +25,9 @@ grep -q '^demo:   mmu_notifier_get/put() for mnd_mmu_ops$' "$tmp/out" || fail "C
 grep -q '^+.*mmu_notifier_get(&mnd_mmu_ops, mm);' "$tmp/demo/port/module.patch" || fail "the port has no mmu_notifier_get()"
 grep -E -q '^mndemo S/E/N +([0-9]+)/([0-9]+)/([0-9]+) +\1/\2/\3 .* pass$' "$tmp/out" ||
 	fail "the driver's row: $(grep '^mndemo' "$tmp/out")"
-grep -q '^runtime: 5\.10\.[0-9]*, 11 operations: [0-9]* pass, 0 FAIL' "$tmp/out" ||
+grep -E -q '^mndemo 2 opens +one notifier +one notifier .* pass$' "$tmp/out" || fail "a second open did not share the notifier"
+grep -q '^runtime: mndemo.ko unloaded after its last put: ok$' "$tmp/out" || fail "$(grep '^runtime: mndemo' "$tmp/out")"
+grep -q '^runtime: 5\.10\.[0-9]*, 12 operations: [0-9]* pass, 0 FAIL' "$tmp/out" ||
 	fail "runtime: $(grep '^runtime:' "$tmp/out")"
 [ "$(cd "$TOP/examples/mndemo" && find . -type f -exec sha256sum {} + | LC_ALL=C sort)" = "$before" ] ||
 	fail "examples/mndemo changed"

@@ -6,8 +6,12 @@
 # into a clean copy, and scripts/runtime boots it: every row but THP
 # collapse (khugepaged may be late) passes.  On v4.19, the same copy with
 # tests/runtime/flip-mprotect.sed applied (a wrong event in mm/mprotect.c)
-# fails the mprotect row and only it.  Each tree takes about 4 minutes of
-# build on 2 CPUs, under $TREES (kept between runs).
+# fails the mprotect row and only it.  Before all that, the tree as it is
+# (no events, so no recorder) boots examples/mndemo ported with COMPAT=1:
+# the driver gets paired starts and ends in every row (the layer's
+# trampolines) and unloads cleanly after its last put (the layer's get/put).
+# Each tree takes about 6 minutes of build on 2 CPUs, under $TREES (kept
+# between runs).
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 [ -n "${KERNEL_V419:-}${KERNEL_V414:-}" ] || { echo "neither KERNEL_V419 nor KERNEL_V414 set"; exit 77; }
 TREES=${TREES:-${XDG_CACHE_HOME:-$HOME/.cache}/mmu-notifier-series}
@@ -24,6 +28,17 @@ for v in V419 V414; do
 	eval "tree=\${KERNEL_$v:-}"
 	[ -n "$tree" ] || continue
 	name=$(basename "$tree")
+	# the example driver with COMPAT=1 on the tree as it is (no events: the
+	# driver alone, the layer's trampolines and get/put), then unloaded
+	COMPAT=1 "$TOP"/scripts/module "$TOP/examples/mndemo" "$tree" "$tmp/$v.demo" > "$tmp/$v.demo.log" 2>&1 ||
+		{ cat "$tmp/$v.demo.log"; echo "$v: COMPAT=1 port of mndemo failed"; rc=1; continue; }
+	RUNTIME_MODULE=$tmp/$v.demo/module "$TOP"/scripts/runtime "$tree" > "$tmp/$v.compat" 2>&1 ||
+		{ echo "$v: scripts/runtime with the COMPAT mndemo failed"; rc=1; }
+	echo "--- $name as it is, with examples/mndemo ported with COMPAT=1:"
+	cat "$tmp/$v.compat"
+	rows "$tmp/$v.compat" "$always"
+	grep -q '^runtime: mndemo.ko unloaded after its last put: ok$' "$tmp/$v.compat" ||
+		{ echo "$v: mndemo did not unload cleanly"; rc=1; }
 	GATE=0 QUIET=1 make -s -C "$TOP" series KERNEL="$tree" O="$tmp/$v" PATCHES="$tmp/$v/patches" \
 		> "$tmp/$v.log" 2>&1 || { cat "$tmp/$v.log"; echo "$v: make series failed"; rc=1; continue; }
 	# a clean copy of the converted tree, under a name of its own: scripts/runtime

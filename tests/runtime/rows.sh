@@ -8,7 +8,7 @@ rows() {
 '
 	for _op in $2; do
 		[ "$_op" = "${3:-}" ] && continue
-		grep -q "^$_op  *[A-Z_+]* .* pass\$" "$1" && continue
+		grep -q "^$_op  *[A-Z_+-]* .* pass\$" "$1" && continue
 		echo "expected the row of '$_op' to pass"
 		rc=1
 	done
