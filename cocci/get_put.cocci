@@ -18,9 +18,11 @@
 /// allocates it, initialises it, registers it with
 /// (__)mmu_notifier_register() and adds it to the table; a put function
 /// "void put(struct T *obj)" that drops a count and on the last one
-/// unlinks the object, unregisters it and frees it; and no other user of
-/// the table.  Or, second shape (sgi-gru): no table of the driver's own,
-/// a helper walks the mm's notifier list (mm->mmu_notifier_mm) for the
+/// unlinks the object, unregisters it and frees it (or drops a kref with
+/// kref_put() under the lock, kref_put_mutex() or kref_put_lock(), whose
+/// release function does that, the release function going too); and no
+/// other user of the table.  Or, second shape (sgi-gru): no table of the
+/// driver's own, a helper walks the mm's notifier list (mm->mmu_notifier_mm) for the
 /// driver's ops; the get reuses what it finds (taking an atomic count) or
 /// allocates, initialises and registers a new object; the put drops the
 /// count and on the last one unregisters and frees.  That get becomes
@@ -397,6 +399,67 @@ void putfn@pp(struct T *E)
 	kfree(E);
 }
 
+// Or the count is a kref: the put drops it with kref_put() under the lock
+// (or kref_put_mutex()/kref_put_lock(), which take the lock on the last
+// drop), and the release function unlinks, unlocks if it was handed the
+// lock, unregisters and frees.
+@krel depends on canon@
+identifier obj.T, obj.F, canon.LINK, canon.L;
+identifier relfn, K, E, RF;
+expression X;
+@@
+void relfn(struct kref *K)
+{
+	struct T *E = container_of(K, struct T, RF);
+
+(
+	hash_del(&E->LINK);
+|
+	list_del(&E->LINK);
+|
+	list_del_init(&E->LINK);
+)
+(
+	\(mutex_unlock\|spin_unlock\)(&L);
+	mmu_notifier_unregister(&E->F, X);
+|
+	mmu_notifier_unregister(&E->F, X);
+)
+	kfree(E);
+}
+
+@kput depends on krel@
+identifier obj.T, krel.relfn, krel.RF, canon.L;
+identifier putfn, E;
+@@
+void putfn(struct T *E)
+{
+(
+	\(kref_put_mutex\|kref_put_lock\)(&E->RF, relfn, &L);
+|
+	\(mutex_lock\|spin_lock\)(&L);
+	kref_put(&E->RF, relfn);
+	\(mutex_unlock\|spin_unlock\)(&L);
+)
+}
+
+// Any put dropping a kref of the object, to name it in the report when
+// krel/kput do not match.
+@kany depends on canon@
+identifier obj.T, putfn, E, RF, rel;
+expression L;
+@@
+void putfn(struct T *E)
+{
+	<+...
+(
+	kref_put(&E->RF, rel)
+|
+	\(kref_put_mutex\|kref_put_lock\)(&E->RF, rel, L)
+)
+	...+>
+}
+
 // The table and the lock are static and used by the get and put only.
 @stbl depends on canon@
 identifier canon.TBL;
@@ -430,13 +493,24 @@ fn(...) {
 ...+>
 }
 
+@kextra depends on kput@
+identifier canon.TBL, canon.L, canon.getfn, kput.putfn, krel.relfn;
+identifier fn : script:ocaml(getfn, putfn, relfn) { not (fn = getfn || fn = putfn || fn = relfn) };
+position px;
+@@
+fn(...) {
+<+...
+\(TBL@px\|L@px\)
+...+>
+}
+
 
 // ---------------------------------------------------------------------
 // Rewrite: the get becomes mmu_notifier_get() + container_of(); a copy of
 // its body, pruned to the allocation and initialisation, becomes
 // alloc_notifier(); the put becomes mmu_notifier_put().
 // ---------------------------------------------------------------------
-@cpok depends on patch && canon && cput && stbl && slock && !extra@
+@cpok depends on patch && canon && (cput || kput) && stbl && slock && !extra && !kextra@
 identifier obj.T, canon.getfn;
 @@
 struct T *getfn(...) { ... }
@@ -627,6 +701,27 @@ void putfn(struct T *E)
 -	kfree(E);
 +	mmu_notifier_put(&E->F);
 }
+
+// A kref put: its body becomes mmu_notifier_put(), the release function goes.
+@depends on cp && kput@
+identifier obj.T, obj.F, kput.putfn, kput.E, krel.RF, krel.relfn, canon.L;
+@@
+void putfn(struct T *E)
+{
+(
+-	\(kref_put_mutex\|kref_put_lock\)(&E->RF, relfn, &L);
+|
+-	\(mutex_lock\|spin_lock\)(&L);
+-	kref_put(&E->RF, relfn);
+-	\(mutex_unlock\|spin_unlock\)(&L);
+)
++	mmu_notifier_put(&E->F);
+}
+
+@depends on cp && kput@
+identifier krel.relfn, K;
+@@
+- void relfn(struct kref *K) { ... }
 
 @depends on cp@
 identifier canon.TBL, canon.L;
@@ -2185,6 +2280,15 @@ pf << cput.putfn;
 fact t "put";
 fact t ("putfn:" ^ pf)
 
+@script:ocaml@
+t << obj.T;
+pf << kput.putfn;
+rel << krel.relfn;
+@@
+fact t "put";
+fact t ("putfn:" ^ pf);
+fact t ("putfn:" ^ rel)
+
 @script:ocaml depends on stbl@
 t << obj.T;
 @@
@@ -2200,6 +2304,19 @@ t << obj.T;
 fn << extra.fn;
 @@
 fact t ("extra:" ^ fn)
+
+@script:ocaml@
+t << obj.T;
+fn << kextra.fn;
+@@
+fact t ("extra:" ^ fn)
+
+@script:ocaml@
+t << obj.T;
+pf << kany.putfn;
+rel << kany.rel;
+@@
+fact t ("kref:" ^ pf ^ " " ^ rel)
 
 @script:ocaml@
 t << obj.T;
@@ -2284,7 +2401,12 @@ Hashtbl.iter (fun t p ->
         else None) tables;
     List.map (fun s -> "the object records its instance (" ^ s ^ "), which an object shared by all instances cannot")
       (tagged "inst:" t);
-    (if has t "put" || tdowns = [] then [] else
+    (match tagged "kref:" t with
+     | k :: _ when not (has t "put") ->
+       let pf, rel = match String.split_on_char ' ' k with [a; b] -> a, b | _ -> k, k in
+       [Printf.sprintf "%s drops a kref with the release function %s, which does more than unlink, unlock, unregister and free (or %s does more than kref_put() under the table lock): what else it does has no place in free_notifier()" pf rel pf]
+     | _ -> []);
+    (if has t "put" || tagged "kref:" t <> [] || tdowns = [] then [] else
         [Printf.sprintf "no put \"void put(struct T *)\" dropping a count: the object is unregistered in %s, so each holder of it would need its own mmu_notifier_put(), which the rule cannot place"
           (String.concat ", " tdowns)]);
     (if others = [] || has t "canon" then [] else

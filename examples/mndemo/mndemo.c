@@ -4,8 +4,8 @@
  *
  * The example driver of mmu-notifier-series (make demo), written against
  * the mmu_notifier API of v4.19: callbacks taking (mm, start, end) and a
- * blockable flag, and its own list of per-mm objects, counted by the opens
- * that share them.  read() gives one line:
+ * blockable flag, and its own list of per-mm objects, counted with a kref by
+ * the opens that share them.  read() gives one line:
  *
  *	starts S ends E nonblocking N
  *
@@ -17,6 +17,7 @@
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
+#include <linux/kref.h>
 #include <linux/list.h>
 #include <linux/miscdevice.h>
 #include <linux/mmu_notifier.h>
@@ -29,7 +30,7 @@ struct mnd_mm {
 	struct mmu_notifier	notifier;
 	struct mm_struct	*mm;
 	struct list_head	link;
-	unsigned int		count;
+	struct kref		ref;
 	atomic_t		starts;
 	atomic_t		ends;
 	atomic_t		nonblocking;
@@ -73,7 +74,7 @@ static struct mnd_mm *mnd_mm_get(struct mm_struct *mm)
 	mutex_lock(&mnd_mm_lock);
 	list_for_each_entry(mmm, &mnd_mm_list, link) {
 		if (mmm->mm == mm) {
-			mmm->count++;
+			kref_get(&mmm->ref);
 			mutex_unlock(&mnd_mm_lock);
 			return mmm;
 		}
@@ -85,7 +86,7 @@ static struct mnd_mm *mnd_mm_get(struct mm_struct *mm)
 		return ERR_PTR(-ENOMEM);
 	}
 	mmm->mm = mm;
-	mmm->count = 1;
+	kref_init(&mmm->ref);
 	mmm->notifier.ops = &mnd_mmu_ops;
 	ret = mmu_notifier_register(&mmm->notifier, mm);
 	if (ret) {
@@ -99,18 +100,19 @@ static struct mnd_mm *mnd_mm_get(struct mm_struct *mm)
 	return mmm;
 }
 
-static void mnd_mm_put(struct mnd_mm *mmm)
+static void mnd_mm_release(struct kref *ref)
 {
-	mutex_lock(&mnd_mm_lock);
-	if (--mmm->count) {
-		mutex_unlock(&mnd_mm_lock);
-		return;
-	}
+	struct mnd_mm *mmm = container_of(ref, struct mnd_mm, ref);
+
 	list_del(&mmm->link);
 	mutex_unlock(&mnd_mm_lock);
-
 	mmu_notifier_unregister(&mmm->notifier, mmm->mm);
 	kfree(mmm);
+}
+
+static void mnd_mm_put(struct mnd_mm *mmm)
+{
+	kref_put_mutex(&mmm->ref, mnd_mm_release, &mnd_mm_lock);
 }
 
 static int mnd_open(struct inode *inode, struct file *file)

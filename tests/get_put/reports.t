@@ -43,4 +43,7 @@ exact per_device_noclear.c \
 # parameter of the function storing it).
 exact per_context.c \
 	"per_context.c:49: gx_per_mm: table &ctx->per_mm_list, lock &ctx->per_mm_lock, lookups at per_context.c:64 (gx_get_per_mm): not converted: the table &ctx->per_mm_list is a field of a per-instance structure, not a static table: mmu_notifier_get() keys on the ops and the mm only, so all instances would share one object; the object records its instance (->ctx = ctx in gx_alloc_per_mm), which an object shared by all instances cannot; no put \"void put(struct T *)\" dropping a count: the object is unregistered in gx_put_per_mm, so each holder of it would need its own mmu_notifier_put(), which the rule cannot place"
+# A kref whose release function does more than the put's work.
+exact kref_release_extra.c \
+	"kref_release_extra.c:61: kx_mm: table &kx_mm_list, lock &kx_mm_lock, lookups at kref_release_extra.c:44 (kx_mm_get): not converted: kx_mm_put drops a kref with the release function kx_mm_release, which does more than unlink, unlock, unregister and free (or kx_mm_put does more than kref_put() under the table lock): what else it does has no place in free_notifier()"
 exit $fail

@@ -8,6 +8,8 @@
 #    changes nothing; the module's directory is left as it was.
 #  - mnwatch/ (v4.12: invalidate_page, void start callback, one notifier per
 #    open): every construct no rule converts is reported with its reason.
+#  - examples/mndemo (v4.19, its per-mm objects counted by a kref) ported
+#    to each Debian tree (5.10, 6.1, 6.12) and built there without a warning.
 # OBJ, a defconfig + KVM (for MMU_NOTIFIER) build directory after
 # modules_prepare (~20 s on 2 cores), is kept next to the trees and reused.
 set -u
@@ -37,12 +39,13 @@ cp -r "$TOP/tests/oot/mnmirror" "$src"
 : > "$src/.mnmirror_mm.o.cmd"
 before=$(state "$src")
 
-# build NAME DIR: DIR built as an external module against 5.10 in a copy
+# build NAME DIR [OBJ]: DIR built as an external module against 5.10 (or
+# the tree of the build directory OBJ) in a copy
 build() {
 	rm -rf "${tmp:?}/$1"
 	(cd "$2" && tar cf - --exclude=.git --exclude='*.o' --exclude='.*.cmd' .) |
 		(mkdir -p "$tmp/$1" && cd "$tmp/$1" && tar xf -)
-	"$TOP"/scripts/kobj -m "$obj" M="$tmp/$1" modules > "$tmp/$1.log" 2>&1
+	"$TOP"/scripts/kobj -m "${3:-$obj}" M="$tmp/$1" modules > "$tmp/$1.log" 2>&1
 }
 
 if build before "$src"; then
@@ -119,5 +122,24 @@ grep -q '^+.*const struct mmu_notifier_range \*range)' "$tmp/watch/module.patch"
 	fail "mnwatch's start callback not converted"
 grep -q 'old-API sites left' "$tmp/watch.log" || fail "no warning about the sites left"
 
-[ $rc = 0 ] && echo "mnmirror: ported and built against $(basename "$tree"); mnwatch: 3 sites reported"
+
+# examples/mndemo, counted by a kref, ported to each Debian tree's own API
+# and built there.
+demo=
+for v in 5.10 6.1 6.12; do
+	t=$("$TOP"/scripts/provision "linux-$v" 2>/dev/null) || { echo "no linux-$v tree: mndemo not ported to it"; continue; }
+	"$TOP"/scripts/module "$TOP/examples/mndemo" "$t" "$tmp/demo-$v" > "$tmp/demo-$v.log" 2>&1 ||
+		{ fail "mndemo: port to $v failed:"; cat "$tmp/demo-$v.log"; continue; }
+	! grep "^left: " "$tmp/demo-$v/module.report" || fail "mndemo, $v: sites left (above)"
+	grep -q "^+.*mmu_notifier_put(" "$tmp/demo-$v/module.patch" || fail "mndemo, $v: the kref put not converted"
+	o=$("$TOP"/scripts/kobj "$t") || { fail "no build directory for $v"; continue; }
+	if build "demo-$v-b" "$tmp/demo-$v/module" "$o"; then
+		! grep -E "^$tmp/demo-$v-b/.*(warning|error):" "$tmp/demo-$v-b.log" || fail "mndemo, $v: warnings (above)"
+		demo="$demo $v"
+	else
+		fail "mndemo ported to $v does not build there:"
+		grep -E "error|warning" "$tmp/demo-$v-b.log" | head
+	fi
+done
+[ $rc = 0 ] && echo "mnmirror: ported and built against $(basename "$tree"); mnwatch: 3 sites reported; mndemo (kref) ported and built on:$demo"
 exit $rc
