@@ -22,10 +22,11 @@
 /// kref_put() under the lock, kref_put_mutex() or kref_put_lock(), whose
 /// release function does that, the release function going too); and no
 /// other user of the table.  Or, second shape (sgi-gru): no table of the
-/// driver's own, a helper walks the mm's notifier list (mm->mmu_notifier_mm) for the
-/// driver's ops; the get reuses what it finds (taking an atomic count) or
-/// allocates, initialises and registers a new object; the put drops the
-/// count and on the last one unregisters and frees.  That get becomes
+/// driver's own, a helper walks the mm's notifier list
+/// (mm->mmu_notifier_mm) for the driver's ops; the get reuses what it finds
+/// (taking an atomic count) or allocates, initialises and registers a new
+/// object; the put drops the count and on the last one unregisters and
+/// frees.  That get becomes
 /// mmu_notifier_get() (mmu_notifier_get_locked() where it called
 /// __mmu_notifier_register() under the caller's mmap_sem), the helper
 /// goes, and what the put did after the kfree() moves to free_notifier().
