@@ -26,10 +26,10 @@
 /// (mm->mmu_notifier_mm) for the driver's ops; the get reuses what it finds
 /// (taking an atomic count) or allocates, initialises and registers a new
 /// object; the put drops the count and on the last one unregisters and
-/// frees.  That get becomes
-/// mmu_notifier_get() (mmu_notifier_get_locked() where it called
-/// __mmu_notifier_register() under the caller's mmap_sem), the helper
-/// goes, and what the put did after the kfree() moves to free_notifier().
+/// frees.  That get becomes mmu_notifier_get() (mmu_notifier_get_locked()
+/// where it called __mmu_notifier_register() under the caller's mmap_sem),
+/// the helper goes, and what the put did after the kfree() moves to
+/// free_notifier().
 /// Or, third shape (radeon): the table is a hash table field of a device
 /// structure (struct I, under a mutex field); the get
 /// "static struct T *get(struct I *dev)" looks up, allocates, records dev
