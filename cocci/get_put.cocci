@@ -333,10 +333,9 @@ identifier obj.T, obj.F;
 identifier getfn, M, E, LINK, OPS, TBL, L, R;
 statement S1, S2, S3;
 expression K, K2;
-position pg;
 iterator name hash_for_each_possible, list_for_each_entry;
 @@
-struct T *getfn@pg(struct mm_struct *M)
+struct T *getfn(struct mm_struct *M)
 {
 	...
 (
@@ -371,9 +370,8 @@ struct T *getfn@pg(struct mm_struct *M)
 identifier obj.T, obj.F, canon.LINK, canon.L;
 identifier putfn, E;
 expression C, X;
-position pp;
 @@
-void putfn@pp(struct T *E)
+void putfn(struct T *E)
 {
 (
 	spin_lock(&L);
@@ -462,6 +460,28 @@ void putfn(struct T *E)
 }
 
 // The table and the lock are static and used by the get and put only.
+// The get, put and release functions found: not "other users" of the
+// table (extra, kextra, fextra).
+@script:ocaml@
+f << canon.getfn;
+@@
+own := f :: own.contents
+
+@script:ocaml@
+f << cput.putfn;
+@@
+own := f :: own.contents
+
+@script:ocaml@
+f << kput.putfn;
+@@
+own := f :: own.contents
+
+@script:ocaml@
+f << krel.relfn;
+@@
+own := f :: own.contents
+
 @stbl depends on canon@
 identifier canon.TBL;
 declarer name DEFINE_HASHTABLE, LIST_HEAD;
@@ -484,24 +504,22 @@ static DEFINE_MUTEX(L);
 )
 
 @extra depends on cput@
-identifier canon.TBL, canon.L, canon.getfn, cput.putfn;
-identifier fn : script:ocaml(getfn, putfn) { not (fn = getfn || fn = putfn) };
-position px;
+identifier canon.TBL, canon.L;
+identifier fn : script:ocaml() { not (List.mem fn own.contents) };
 @@
 fn(...) {
 <+...
-\(TBL@px\|L@px\)
+\(TBL\|L\)
 ...+>
 }
 
 @kextra depends on kput@
-identifier canon.TBL, canon.L, canon.getfn, kput.putfn, krel.relfn;
-identifier fn : script:ocaml(getfn, putfn, relfn) { not (fn = getfn || fn = putfn || fn = relfn) };
-position px;
+identifier canon.TBL, canon.L;
+identifier fn : script:ocaml() { not (List.mem fn own.contents) };
 @@
 fn(...) {
 <+...
-\(TBL@px\|L@px\)
+\(TBL\|L\)
 ...+>
 }
 
@@ -562,7 +580,7 @@ identifier obj.T, obj.F, canon.getfn, canon.M, canon.OPS, cp.alloc;
 
 // Prune the old get, now alloc_notifier(), to allocation and initialisation.
 @prune depends on cp@
-identifier obj.T, obj.F, cp.alloc, canon.M, canon.OPS, canon.E, canon.R, canon.L;
+identifier obj.F, cp.alloc, canon.M, canon.OPS, canon.E, canon.R, canon.L;
 identifier canon.TBL, canon.LINK;
 expression K;
 statement S;
@@ -644,7 +662,7 @@ if (!E)
 ...
 }
 
-@depends on cp@
+@depends on cp disable decl_init@
 identifier cp.alloc, canon.R, canon.M;
 @@
 alloc(struct mm_struct *M)
@@ -750,6 +768,7 @@ expression N;
 
 @finder@
 identifier fn, MM, OP, mn;
+identifier hlist = {hlist};
 statement S;
 iterator name hlist_for_each_entry_rcu;
 @@
@@ -760,13 +779,12 @@ struct mmu_notifier *fn(struct mm_struct *MM, const struct mmu_notifier_ops *OP)
 	...+>
 }
 
-@gfind depends on obj && finder@
+@gfind depends on obj && finder disable drop_else@
 identifier finder.fn, obj.T, obj.F, getfn, E, mn, OPS, R, REG;
 expression M;
 statement S0, S2, S3;
-position pg;
 @@
-struct T *getfn@pg(...)
+struct T *getfn(...)
 {
 	...
 	mn = fn(M, &OPS);
@@ -785,9 +803,8 @@ struct T *getfn@pg(...)
 @fput depends on gfind@
 identifier obj.T, obj.F, putfn, E, CNT;
 expression X, C;
-position pp;
 @@
-void putfn@pp(struct T *E)
+void putfn(struct T *E)
 {
 	...
 (
@@ -807,15 +824,24 @@ void putfn@pp(struct T *E)
 
 // Other callers of the get or of the helper, or another way to drop the
 // object: reported.
+@script:ocaml@
+f << gfind.getfn;
+@@
+own := f :: own.contents
+
+@script:ocaml@
+f << fput.putfn;
+@@
+own := f :: own.contents
+
 @fextra depends on fput@
-identifier finder.fn, gfind.getfn, fput.putfn, obj.T, obj.F;
-identifier f : script:ocaml(getfn, putfn) { not (f = getfn || f = putfn) };
+identifier finder.fn, obj.T, obj.F;
+identifier f : script:ocaml() { not (List.mem f own.contents) };
 struct T *X;
-position px;
 @@
 f(...) {
 <+...
-\(fn@px(...)\|mmu_notifier_unregister@px(&X->F, ...)\|kfree@px(X)\)
+\(fn(...)\|mmu_notifier_unregister(&X->F, ...)\|kfree(X)\)
 ...+>
 }
 
@@ -878,7 +904,7 @@ parameter list PS;
 +}
 
 // The old get, now alloc_notifier(), keeps the allocation branch only.
-@depends on fcp@
+@depends on fcp disable drop_else, decl_init@
 identifier fcp.alloc, finder.fn, gfind.mn, gfind.OPS;
 expression gfind.M;
 statement S0;
@@ -947,7 +973,7 @@ alloc(...)
 	...>
 }
 
-@depends on fcp@
+@depends on fcp disable decl_init@
 identifier fcp.alloc, gfind.R;
 @@
 alloc(...)
@@ -959,6 +985,7 @@ alloc(...)
 
 @depends on fcp@
 identifier fcp.alloc;
+identifier mm = {mm};
 expression gfind.M;
 @@
 alloc(struct mm_struct *mm)
@@ -1674,7 +1701,7 @@ H(...)
 // The get is pruned in place to what alloc_notifier() keeps: allocation
 // and the object's own initialisation.  Then its body moves into
 // alloc_notifier(), next to free_notifier(), before the ops.
-@depends on hgo@
+@depends on hgo disable decl_init@
 identifier obj.T, hget.getfn, hget.M, hget.P, hget.E, hget.L, hget.TBL, hget.LINK;
 identifier obj.F, hget.OPS, FLD;
 expression K, MX;
@@ -1799,7 +1826,7 @@ getfn(...)
 	...>
 }
 
-@depends on hgo@
+@depends on hgo disable decl_init@
 identifier hget.getfn, hget.R;
 @@
 getfn(...)
@@ -2104,6 +2131,9 @@ position q : script:ocaml() { needs_include q };
    lock, place), and the facts the conversion needs *)
 let objs = Hashtbl.create 7
 let exits = ref []
+(* the get, put and kref release functions of the objects: the table's own
+   users, which extra, kextra and fextra do not count *)
+let own = ref []
 
 (* The #include lines of a file: (local, name) for #include "name" / <name>. *)
 let include_lines file =
@@ -2450,7 +2480,7 @@ Hashtbl.iter (fun t p ->
         (none (List.map (fun (w, (_, fn)) -> w ^ " (" ^ fn ^ ")") lk)) r :: !lines)
   objs;
 List.iter print_endline (List.sort compare !lines);
-Hashtbl.reset objs; exits := []; Hashtbl.reset looks; Hashtbl.reset locks;
+Hashtbl.reset objs; exits := []; own := []; Hashtbl.reset looks; Hashtbl.reset locks;
 Hashtbl.reset facts; incfiles := []; htables := [];
 Hashtbl.reset hvals; Hashtbl.reset hreads; Hashtbl.reset hcalls; Hashtbl.reset huses;
 Hashtbl.reset hfuses; Hashtbl.reset hdrop; Hashtbl.reset hfns
