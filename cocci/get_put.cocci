@@ -460,27 +460,32 @@ void putfn(struct T *E)
 }
 
 // The table and the lock are static and used by the get and put only.
-// The get, put and release functions found: not "other users" of the
-// table (extra, kextra, fextra).
+// What the get, put and release functions are: the table's own users,
+// not "other users" (extra, kextra, fextra).
 @script:ocaml@
-f << canon.getfn;
+t << obj.T;
+g << canon.getfn;
 @@
-own := f :: own.contents
+own := g :: own.contents;
+fact t "canon"
 
 @script:ocaml@
-f << cput.putfn;
+t << obj.T;
+pf << cput.putfn;
 @@
-own := f :: own.contents
+own := pf :: own.contents;
+fact t "put";
+fact t ("putfn:" ^ pf)
 
 @script:ocaml@
-f << kput.putfn;
+t << obj.T;
+pf << kput.putfn;
+rel << krel.relfn;
 @@
-own := f :: own.contents
-
-@script:ocaml@
-f << krel.relfn;
-@@
-own := f :: own.contents
+own := pf :: rel :: own.contents;
+fact t "put";
+fact t ("putfn:" ^ pf);
+fact t ("putfn:" ^ rel)
 
 @stbl depends on canon@
 identifier canon.TBL;
@@ -825,14 +830,19 @@ void putfn(struct T *E)
 // Other callers of the get or of the helper, or another way to drop the
 // object: reported.
 @script:ocaml@
-f << gfind.getfn;
+t << obj.T;
+g << gfind.getfn;
 @@
-own := f :: own.contents
+own := g :: own.contents;
+fact t "find"
 
 @script:ocaml@
-f << fput.putfn;
+t << obj.T;
+pf << fput.putfn;
 @@
-own := f :: own.contents
+own := pf :: own.contents;
+fact t "fput";
+fact t ("putfn:" ^ pf)
 
 @fextra depends on fput@
 identifier finder.fn, obj.T, obj.F;
@@ -2297,29 +2307,6 @@ p << look.p;
 @@
 Hashtbl.replace locks (t, where (List.hd p)) l
 
-@script:ocaml@
-t << obj.T;
-g << canon.getfn;
-@@
-ignore g;
-fact t "canon"
-
-@script:ocaml@
-t << obj.T;
-pf << cput.putfn;
-@@
-fact t "put";
-fact t ("putfn:" ^ pf)
-
-@script:ocaml@
-t << obj.T;
-pf << kput.putfn;
-rel << krel.relfn;
-@@
-fact t "put";
-fact t ("putfn:" ^ pf);
-fact t ("putfn:" ^ rel)
-
 @script:ocaml depends on stbl@
 t << obj.T;
 @@
@@ -2348,20 +2335,6 @@ pf << kany.putfn;
 rel << kany.rel;
 @@
 fact t ("kref:" ^ pf ^ " " ^ rel)
-
-@script:ocaml@
-t << obj.T;
-g << gfind.getfn;
-@@
-ignore g;
-fact t "find"
-
-@script:ocaml@
-t << obj.T;
-pf << fput.putfn;
-@@
-fact t "fput";
-fact t ("putfn:" ^ pf)
 
 @script:ocaml@
 t << obj.T;
