@@ -9,8 +9,9 @@
 #   KERNEL_V414=, KERNEL_V49=   none (void start callback)
 # (the fetched trees are optional; a Debian tree that is not unpacked is
 # skipped with a line saying so).  Porting the port again changes nothing;
-# a module on interval notifiers (v5.5), which the layer does not serve, is
-# refused with the module directory untouched, a directory without C
+# a module reading range->event, which the layer cannot supply, is ported
+# with that use listed and no layer; a module on interval notifiers (v5.5)
+# is refused with the module directory untouched, a directory without C
 # sources too.  examples/mndemo, the example driver, is ported the same
 # way, and both build against every kernel at hand.
 set -u
@@ -104,6 +105,34 @@ COMPAT=1 "$TOP"/scripts/module "$m" "$tree" "$tmp/again" > "$tmp/again.log" 2>&1
 grep -q '^step compat: skip (the module has its layer' "$tmp/again/module.report" ||
 	fail "second port: the layer not recognised"
 grep -q '^result: no change' "$tmp/again/module.report" || fail "porting the port changed it again"
+
+# What the layer cannot supply: listed, and no layer written.
+mkdir -p "$tmp/ev"
+printf 'obj-m := ev.o\n' > "$tmp/ev/Kbuild"
+cat > "$tmp/ev/ev.c" <<'EOF'
+#include <linux/mmu_notifier.h>
+
+static int ev_start(struct mmu_notifier *mn,
+		    const struct mmu_notifier_range *range)
+{
+	return range->event == MMU_NOTIFY_UNMAP ? -EAGAIN : 0;
+}
+
+static const struct mmu_notifier_ops ev_ops = {
+	.invalidate_range_start = ev_start,
+};
+
+int ev_register(struct mmu_notifier *mn, struct mm_struct *mm)
+{
+	mn->ops = &ev_ops;
+	return mmu_notifier_register(mn, mm);
+}
+EOF
+COMPAT=1 "$TOP"/scripts/module "$tmp/ev" "$tree" "$tmp/evo" > "$tmp/ev.log" 2>&1 ||
+	{ fail "COMPAT=1 port of a module reading range->event failed:"; cat "$tmp/ev.log"; }
+grep -q '^left: ev.c:6 range->event: kernels before v5.2 do not give the reason$' "$tmp/evo/module.report" ||
+	{ fail "range->event not listed as left:"; cat "$tmp/evo/module.report"; }
+[ ! -f "$tmp/evo/module/mmu_notifier_compat.h" ] || fail "a layer written for a module it cannot serve"
 
 # Interval notifiers: refused, said why, the directory untouched.
 cp -r "$src" "$tmp/ival"
