@@ -85,37 +85,9 @@ static void ky_mm_put(struct ky_mm *ymm)
 	kref_put_mutex(&ymm->ref, ky_mm_release, &ky_mm_lock);
 }
 
-static int ky_open(struct inode *inode, struct file *file)
-{
-	struct ky_mm *ymm = ky_mm_get(current->mm);
-
-	if (IS_ERR(ymm))
-		return PTR_ERR(ymm);
-	file->private_data = ymm;
-	return 0;
-}
-
-static int ky_release(struct inode *inode, struct file *file)
-{
-	ky_mm_put(file->private_data);
-	return 0;
-}
-
-static const struct file_operations ky_fops = {
-	.owner		= THIS_MODULE,
-	.open		= ky_open,
-	.release	= ky_release,
-};
-
-static int __init ky_init(void)
-{
-	return register_chrdev(0, "kx", &ky_fops);
-}
-
 static void __exit ky_exit(void)
 {
-	unregister_chrdev(0, "kx");
+	ky_unregister_device();
 }
 
-module_init(ky_init);
 module_exit(ky_exit);

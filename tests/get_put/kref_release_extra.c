@@ -86,38 +86,3 @@ static void kx_mm_put(struct kx_mm *kmm)
 	kref_put(&kmm->ref, kx_mm_release);
 	mutex_unlock(&kx_mm_lock);
 }
-
-static int kx_open(struct inode *inode, struct file *file)
-{
-	struct kx_mm *kmm = kx_mm_get(current->mm);
-
-	if (IS_ERR(kmm))
-		return PTR_ERR(kmm);
-	file->private_data = kmm;
-	return 0;
-}
-
-static int kx_release(struct inode *inode, struct file *file)
-{
-	kx_mm_put(file->private_data);
-	return 0;
-}
-
-static const struct file_operations kx_fops = {
-	.owner		= THIS_MODULE,
-	.open		= kx_open,
-	.release	= kx_release,
-};
-
-static int __init kx_init(void)
-{
-	return register_chrdev(0, "kx", &kx_fops);
-}
-
-static void __exit kx_exit(void)
-{
-	unregister_chrdev(0, "kx");
-}
-
-module_init(kx_init);
-module_exit(kx_exit);
