@@ -18,11 +18,12 @@ rc=0
 fail() { echo "FAIL: $*"; rc=1; }
 before=$(cd "$TOP/examples/mndemo" && find . -type f -exec sha256sum {} + | LC_ALL=C sort)
 
-"$TOP"/scripts/demo "$tree" "$tmp" > "$tmp/out" 2> "$tmp/err" ||
+# O relative, as make demo gives it (O=build)
+(cd "$tmp" && "$TOP"/scripts/demo "$tree" rel) > "$tmp/out" 2> "$tmp/err" ||
 	{ fail "scripts/demo failed:"; tail -30 "$tmp/err"; cat "$tmp/out"; }
 grep -q '^demo: both build against 5\.10\.[0-9]* without a warning$' "$tmp/out" || fail "the ports did not both build"
 grep -q '^demo:   mmu_notifier_get/put() for mnd_mmu_ops$' "$tmp/out" || fail "COMPAT did not serve get/put"
-grep -q '^+.*mmu_notifier_get(&mnd_mmu_ops, mm);' "$tmp/demo/port/module.patch" || fail "the port has no mmu_notifier_get()"
+grep -q '^+.*mmu_notifier_get(&mnd_mmu_ops, mm);' "$tmp/rel/demo/port/module.patch" || fail "the port has no mmu_notifier_get()"
 grep -E -q '^mndemo S/E/N +([0-9]+)/([0-9]+)/([0-9]+) +\1/\2/\3 .* pass$' "$tmp/out" ||
 	fail "the driver's row: $(grep '^mndemo' "$tmp/out")"
 grep -E -q '^mndemo 2 opens +one notifier +one notifier .* pass$' "$tmp/out" || fail "a second open did not share the notifier"
