@@ -35,6 +35,13 @@ if COMPAT=1 "$TOP"/scripts/module "$tmp/notmod" "$tree" "$tmp/nm" > "$tmp/nm.log
 else
 	grep -q 'no .c file: not a module source directory' "$tmp/nm.log" || { fail "not a module:"; cat "$tmp/nm.log"; }
 fi
+echo 'int x;' > "$tmp/notmod/x.c"
+if COMPAT=1 "$TOP"/scripts/module "$tmp/notmod" "$tree" "$tmp/nm2" > "$tmp/nm2.log" 2>&1; then
+	fail "a module without mmu_notifier use was ported"
+else
+	grep -q "^module: error: M=$tmp/notmod: no mmu_notifier use found$" "$tmp/nm2.log" ||
+		{ fail "no mmu_notifier use:"; cat "$tmp/nm2.log"; }
+fi
 
 src=$TOP/tests/oot/mnmirror
 before=$(state "$src")
