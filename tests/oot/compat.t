@@ -15,17 +15,7 @@
 # sources too.  examples/mndemo, the example driver, is ported the same
 # way, and both build against every kernel at hand.
 set -u
-TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-unset MAKEFLAGS MFLAGS MAKELEVEL KBUILD_OUTPUT COMPAT
-tree=$("$TOP"/scripts/provision linux-5.10 2>/dev/null) || { echo "no linux-5.10 tree (make setup)"; exit 77; }
-for t in gcc make bison flex bc spatch; do
-	command -v $t >/dev/null || { echo "no $t (make setup)"; exit 77; }
-done
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-rc=0
-fail() { echo "FAIL: $*"; rc=1; }
-state() { (cd "$1" && find . -type f -exec sha256sum {} + | LC_ALL=C sort) | sha256sum; }
+. "$(dirname "$0")/oot.sh"
 
 # Not a module: said so, non-zero.
 mkdir -p "$tmp/notmod"

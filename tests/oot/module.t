@@ -13,19 +13,7 @@
 # OBJ, a defconfig + KVM (for MMU_NOTIFIER) build directory after
 # modules_prepare (~20 s on 2 cores), is kept next to the trees and reused.
 set -u
-TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-unset MAKEFLAGS MFLAGS MAKELEVEL KBUILD_OUTPUT
-tree=$("$TOP"/scripts/provision linux-5.10 2>/dev/null) || { echo "no linux-5.10 tree (make setup)"; exit 77; }
-for t in gcc make bison flex bc spatch; do
-	command -v $t >/dev/null || { echo "no $t (make setup)"; exit 77; }
-done
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-rc=0
-fail() { echo "FAIL: $*"; rc=1; }
-# state DIR: contents, names, modes and times of everything under DIR
-state() { (cd "$1" && find . -type f -exec sha256sum {} + | LC_ALL=C sort &&
-	find . -printf '%p %m %T@\n' | LC_ALL=C sort) | sha256sum; }
+. "$(dirname "$0")/oot.sh"
 
 # The build directory, prepared once per tree.
 obj=$("$TOP"/scripts/kobj "$tree") || exit 1
