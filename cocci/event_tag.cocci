@@ -36,6 +36,7 @@
 // Confidence: Moderate
 // Copyright: (C) 2024 the mmu-notifier-series authors.
 // Options: --no-includes --include-headers --macro-file cocci/macros.h
+// Narrow: -c mmu_notifier|blockable
 
 virtual patch
 virtual context

@@ -24,6 +24,7 @@
 // Comments: the core change (struct, init helper, prototypes) is
 //  cocci/core/range_struct.cocci
 // Options: --no-includes --include-headers --macro-file cocci/macros.h
+// Narrow: mmu_notifier|invalidate_range
 // Keywords: mmu_notifier, invalidate_range_start, invalidate_range_end
 
 virtual patch
@@ -109,7 +110,7 @@ Hashtbl.replace cbs fe "end"
 
 // The old prototypes: start(mn, mm, start, end, blockable) since v4.19,
 // start(mn, mm, start, end) before, end(mn, mm, start, end) always.
-@sig5@
+@sig5 depends on s_ops || e_ops@
 identifier f : script:ocaml() { is_cb f };
 identifier mn, mm, s, e, b;
 type T;
@@ -126,7 +127,7 @@ b << sig5.b;
 @@
 note f [mm; s; e; b] ["mm"; "start"; "end"; "blockable"]
 
-@sig4@
+@sig4 depends on s_ops || e_ops@
 identifier f : script:ocaml() { is_cb f };
 identifier mn, mm, s, e;
 type T;
@@ -144,7 +145,7 @@ note f [mm; s; e] ["mm"; "start"; "end"]
 
 // A callback that assigns a parameter: start/end get a local copy, the
 // others (mm, blockable) are not rewritten mechanically.
-@cb@
+@cb depends on sig5 || sig4@
 identifier f : script:ocaml() { converting f };
 @@
 f(...) { ... }
@@ -198,7 +199,7 @@ p << range_taken.p;
 Hashtbl.replace refused f ();
 say (List.hd p) f "callback already uses the name 'range': not converted"
 
-@depends on patch@
+@depends on patch && sig5@
 identifier f : script:ocaml() { converting f };
 identifier mn, mm, s, e, b;
 type T;
@@ -208,7 +209,7 @@ T f(struct mmu_notifier *mn,
 +   const struct mmu_notifier_range *range
    ) { ... }
 
-@depends on patch@
+@depends on patch && sig4@
 identifier f : script:ocaml() { converting f };
 identifier mn, mm, s, e;
 type T;
@@ -221,7 +222,7 @@ T f(struct mmu_notifier *mn,
 // A converted callback that another function calls itself (v4.9-v4.12:
 // an ->invalidate_page that invalidates its page through the driver's own
 // start callback, as xen/gntdev does) is given a range of its own.
-@direct depends on patch@
+@direct depends on patch && cb@
 identifier callee : script:ocaml() { converting callee };
 identifier caller;
 expression N, M, S, E;
@@ -236,7 +237,7 @@ caller(...) {
 }
 
 // Parameters the callback writes: a local copy, first thing in the body.
-@cb2@
+@cb2 depends on cb@
 identifier f : script:ocaml() { converting f };
 @@
 f(...) { ... }
@@ -482,27 +483,29 @@ f(...) {
   ... when any
 }
 
+@script:ocaml@
+f << taken.f;
+@@
+Hashtbl.replace callers f ()
+
+// (f is not inherited from taken: a rule inheriting a name is tried on every
+// function of the file once for each name taken found)
 @taken2@
-identifier taken.f;
+identifier f : script:ocaml() { Hashtbl.mem callers f };
 identifier r = range;
 position q;
 @@
 f(...) { <+... r@q ...+> }
 
 @script:ocaml@
-f << taken.f;
-@@
-Hashtbl.replace callers f ()
-
-@script:ocaml@
-f << taken.f;
+f << taken2.f;
 q << taken2.q;
 @@
 Hashtbl.replace refused f ();
 say (List.hd q) f "function already uses the name 'range': not converted"
 
 // Starts: the range is initialised right before the call.
-@depends on patch@
+@depends on patch && taken@
 identifier f : script:ocaml() { converting_caller f };
 expression M, S, E, R;
 statement S1, S2;
@@ -539,7 +542,7 @@ f(...) {
 
 // Ends that follow a start with the same arguments, on a path where neither
 // bound is assigned in between, share its range.
-@depends on patch exists@
+@depends on patch && taken exists@
 identifier f : script:ocaml() { converting_caller f };
 expression M, S, E, X;
 assignment operator aop;
@@ -565,7 +568,7 @@ f(...) {
 
 // An end with no start in the same function (the start happened in a
 // callee, e.g. follow_pte_pmd()) gets a range of its own.
-@depends on patch@
+@depends on patch && taken@
 identifier f : script:ocaml() { converting_caller f };
 expression M, S, E;
 @@
@@ -587,7 +590,7 @@ f(...) {
   ...>
 }
 
-@depends on patch@
+@depends on patch && taken@
 identifier f : script:ocaml() { converting_caller f };
 symbol range;
 @@
@@ -597,7 +600,7 @@ f(...) {
 }
 
 // kernel style: a blank line between the declarations and the code
-@depends on patch@
+@depends on patch && taken@
 identifier f : script:ocaml() { converting_caller f };
 symbol range;
 statement S;

@@ -69,6 +69,20 @@ builtins() {
 	echo "$_f"
 }
 
+# helper NAME: scripts/NAME.c compiled for this machine, once for each
+# content (the compiler is $HOSTCC, default cc)
+helper() {
+	_c=$TOP/scripts/$1.c
+	_b=${TMPDIR:-/tmp}/mmu-notifier-series-$1.$(cksum < "$_c" | cut -d" " -f1)
+	if [ ! -x "$_b" ]; then
+		[ -n "${HOSTCC:-}" ] || need cc gcc
+		# shellcheck disable=SC2086
+		${HOSTCC:-cc} -O2 -Wall -o "$_b.$$" "$_c" && mv "$_b.$$" "$_b" ||
+			die "cannot compile $_c"
+	fi
+	echo "$_b"
+}
+
 # cocci_spatch RULE ARG...: run spatch on cocci/RULE.cocci the way every
 # script does; a rule with its own cocci/RULE.iso uses those isomorphisms
 # instead of Coccinelle's standard.iso (spatch expands every isomorphism of
