@@ -83,6 +83,39 @@ helper() {
 	echo "$_b"
 }
 
+# rule_text RULE: cocci/RULE.cocci as spatch is given it, each line
+# '#include "PART"' replaced by cocci/PART (a rule in parts: spatch 1.1.1
+# looks an #include up from its working directory, and an included file
+# sees no rule of another, so the parts are pieces of one file)
+rule_text() {
+	awk -v dir="$TOP/cocci" '
+	function inline(f,   l) {
+		if ((getline l < f) <= 0) {
+			print "no part " f > "/dev/stderr"
+			exit 1
+		}
+		do {
+			if (l ~ /^#include "[^"]+"$/)
+				inline(dir "/" substr(l, 11, length(l) - 11))
+			else
+				print l
+		} while ((getline l < f) > 0)
+		close(f)
+	}
+	BEGIN { inline(dir "/" ARGV[1] ".cocci") }' "$1"
+}
+
+# rule_file RULE: the file spatch reads: cocci/RULE.cocci, or for a rule in
+# parts its rule_text, written once for each content
+rule_file() {
+	_f=$TOP/cocci/$1.cocci
+	grep -q '^#include "' "$_f" || { echo "$_f"; return 0; }
+	_t=$(rule_text "$1") || die "cocci/$1.cocci: a part is missing"
+	_o=${TMPDIR:-/tmp}/mmu-notifier-series-$(echo "$1" | tr / -).$(printf '%s\n' "$_t" | cksum | cut -d" " -f1).cocci
+	[ -f "$_o" ] || { printf '%s\n' "$_t" > "$_o.$$" && mv "$_o.$$" "$_o"; }
+	echo "$_o"
+}
+
 # cocci_spatch RULE ARG...: run spatch on cocci/RULE.cocci the way every
 # script does; a rule with its own cocci/RULE.iso uses those isomorphisms
 # instead of Coccinelle's standard.iso (spatch expands every isomorphism of
@@ -91,14 +124,19 @@ cocci_spatch() {
 	_r=$1
 	shift
 	[ ! -f "$TOP/cocci/$_r.iso" ] || set -- --iso-file "$TOP/cocci/$_r.iso" "$@"
-	run spatch --sp-file "$TOP/cocci/$_r.cocci" --macro-file-builtins "$(builtins)" \
+	_sp=$(rule_file "$_r") || exit 1
+	run spatch --sp-file "$_sp" --macro-file-builtins "$(builtins)" \
 		--macro-file "$TOP/cocci/macros.h" \
 		--no-includes --include-headers "$@"
 }
 
 # cocci_cmdline RULE: that command as a commit message records it
 cocci_cmdline() {
-	printf 'spatch --sp-file cocci/%s.cocci' "$1"
+	if grep -q '^#include "' "$TOP/cocci/$1.cocci"; then
+		printf 'scripts/rule %s > %s.cocci && spatch --sp-file %s.cocci' "$1" "$1" "$1"
+	else
+		printf 'spatch --sp-file cocci/%s.cocci' "$1"
+	fi
 	[ ! -f "$TOP/cocci/$1.iso" ] || printf ' --iso-file cocci/%s.iso' "$1"
 	printf ' --macro-file-builtins <(cat %s cocci/builtins.h)' "$(standard_h)"
 	printf ' --macro-file cocci/macros.h --no-includes --include-headers -D patch --in-place FILES\n'

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// Part of cocci/get_put.cocci, which lists its parts in order: the report,
+// once the whole group is seen.
+
+// ---------------------------------------------------------------------
+// Report: one line per object the rule did not convert, with the reason.
+// ---------------------------------------------------------------------
+
+@script:ocaml@
+t << obj.T;
+p << obj.p;
+@@
+let p = List.hd p in
+if not (Hashtbl.mem objs t) then Hashtbl.replace objs t p
+
+@script:ocaml@
+t << obj.T;
+l << lk.L;
+p << look.p;
+@@
+Hashtbl.replace locks (t, where (List.hd p)) l
+
+@script:ocaml depends on stbl@
+t << obj.T;
+@@
+fact t "stbl"
+
+@script:ocaml depends on slock@
+t << obj.T;
+@@
+fact t "slock"
+
+@script:ocaml@
+t << obj.T;
+fn << extra.fn;
+@@
+fact t ("extra:" ^ fn)
+
+@script:ocaml@
+t << obj.T;
+fn << kextra.fn;
+@@
+fact t ("extra:" ^ fn)
+
+@script:ocaml@
+t << obj.T;
+pf << kany.putfn;
+rel << kany.rel;
+@@
+fact t ("kref:" ^ pf ^ " " ^ rel)
+
+@script:ocaml@
+t << obj.T;
+fn << fextra.f;
+@@
+fact t ("fextra:" ^ fn)
+
+@script:ocaml@
+t << obj.T;
+f << finder.fn;
+p << flook.p;
+@@
+let p = List.hd p in
+Hashtbl.replace looks (t, where p) (ignore f; "mm->mmu_notifier_mm->list", p.Coccilib.current_element);
+Hashtbl.replace locks (t, where p) "mmap_sem+rcu"
+
+@script:ocaml@
+t << obj.T;
+fld << mmfield.FLD;
+p << mmfield.p;
+@@
+let p = List.hd p in
+Hashtbl.replace looks (t, where p) ("mm->" ^ fld, p.Coccilib.current_element);
+fact t ("mmfield:" ^ fld)
+
+@script:ocaml@
+t << obj.T;
+l << mmlk.L;
+p << mmfield.p;
+@@
+Hashtbl.replace locks (t, where (List.hd p)) l
+
+@script:ocaml@
+t << obj.T;
+u << ulook.U;
+tbl << ulook.TBL;
+fld << holder.FLD;
+@@
+fact t (Printf.sprintf "holder:%s in %s (->%s)" u (String.concat "" (String.split_on_char ' ' tbl)) fld)
+
+// The report, once the whole group is seen; then the facts are dropped:
+// scripts/cocci may give spatch several groups (--file-groups), and this
+// rule, binding nothing, runs at the end of each.
+@script:ocaml@
+@@
+let extras = tagged "extra:" in
+let lines = ref [] in
+Hashtbl.iter (fun t p ->
+  let lk = Hashtbl.fold (fun (t', w) v acc -> if t' = t then (w, v) :: acc else acc)
+      looks [] |> List.sort compare in
+  let tables = List.sort_uniq compare (List.map (fun (_, (tbl, _)) -> tbl) lk) in
+  let lks = List.sort_uniq compare (List.concat_map (fun (w, _) ->
+      try [Hashtbl.find locks (t, w)] with Not_found -> []) lk) in
+  let none l = if l = [] then "none" else String.concat ", " l in
+  let nosp s = String.concat "" (String.split_on_char ' ' s) in
+  let lookfns = List.sort_uniq compare (List.map (fun (_, (_, fn)) -> fn) lk) in
+  let putfns = tagged "putfn:" t in
+  let tdowns = List.filter (fun f -> not (List.mem f putfns)) (tagged "tdown:" t) in
+  let others = List.filter (fun f -> not (List.mem f lookfns || List.mem f tdowns || List.mem f putfns || f = p.Coccilib.current_element))
+      (tagged "user:" t) in
+  let blockers = List.concat [
+    List.map (fun f -> Printf.sprintf "the mm -> object map is the field mm->%s of struct mm_struct itself: dropping it changes the core's struct mm_struct and every user of the field, beyond a driver conversion" f)
+      (tagged "mmfield:" t);
+    List.filter_map (fun tbl ->
+        let tbl = nosp tbl in
+        if String.contains tbl '>' && not (String.length tbl > 4 && String.sub tbl 0 4 = "mm->") then
+          Some (Printf.sprintf "the table %s is a field of a per-instance structure, not a static table: mmu_notifier_get() keys on the ops and the mm only, so all instances would share one object" tbl)
+        else None) tables;
+    List.map (fun s -> "the object records its instance (" ^ s ^ "), which an object shared by all instances cannot")
+      (tagged "inst:" t);
+    (match tagged "kref:" t with
+     | k :: _ when not (has t "put") ->
+       let pf, rel = match String.split_on_char ' ' k with [a; b] -> a, b | _ -> k, k in
+       [Printf.sprintf "%s drops a kref with the release function %s, which does more than unlink, unlock, unregister and free (or %s does more than kref_put() under the table lock): what else it does has no place in free_notifier()" pf rel pf]
+     | _ -> []);
+    (if has t "put" || tagged "kref:" t <> [] || tdowns = [] then [] else
+        [Printf.sprintf "no put \"void put(struct T *)\" dropping a count: the object is unregistered in %s, so each holder of it would need its own mmu_notifier_put(), which the rule cannot place"
+          (String.concat ", " tdowns)]);
+    (if others = [] || has t "canon" then [] else
+        ["the table or its lock is also used by " ^ String.concat ", " others]) ] in
+  let reason =
+    if has t "find" then
+      (if not (has t "fput") then
+        Some "the get reuses the registration it finds on the mm's own notifier list, but there is no put \"void put(struct T *)\" that drops an atomic count and on the last one unregisters and frees"
+      else match tagged "fextra:" t with
+        | [] -> None
+        | l -> Some ("the lookup helper is called, or the object unregistered or freed, also by " ^ String.concat ", " l))
+    else if has t "hget" then
+      (match holder_blockers t with
+       | [] -> None
+       | l -> Some (Printf.sprintf "the table %s->%s is a field of a per-instance structure: mmu_notifier_get() keys on the ops and the mm only, so all instances would share one object per mm, which needs holders that each keep a reference and nothing reading the instance or mm the object was made for; here %s"
+                      (getv t "hpar") (getv t "htbl") (String.concat "; " l)))
+    else if lk = [] then
+      (match tagged "holder:" t with
+       | [] -> Some "no mm -> object table: the object is not looked up by its mm (one notifier per object)"
+       | l -> Some ("the object itself is not looked up by its mm: the mm table holds struct " ^ String.concat ", " l ^ ", which points to the object and lives on without it; mmu_notifier_get() would replace the registration, not that table"))
+    else if blockers <> [] then
+      Some (String.concat "; " blockers)
+    else if not (has t "canon") then
+      Some "the lookup and the registration are not one get function \"struct T *get(struct mm_struct *)\" that locks, looks up, allocates, registers with mmu_notifier_register() and adds to the table"
+    else if not (has t "put") then
+      Some "no put function \"void put(struct T *)\" that drops a count, unlinks, unregisters and frees: the object is torn down elsewhere"
+    else if not (has t "stbl") then
+      Some "the table is not a static DEFINE_HASHTABLE()/LIST_HEAD()"
+    else if not (has t "slock") then
+      Some "the lock is not a static DEFINE_SPINLOCK()/DEFINE_MUTEX()"
+    else match extras t with
+      | [] -> None
+      | l -> Some ("the table or its lock is also used by " ^ String.concat ", " l)
+  in
+  match reason with
+  | None -> ()
+  | Some r ->
+    lines := Printf.sprintf "%s:%d: %s: table %s, lock %s, lookups at %s: not converted: %s"
+        p.Coccilib.file p.Coccilib.line t (none (List.map nosp tables)) (none (List.map nosp lks))
+        (none (List.map (fun (w, (_, fn)) -> w ^ " (" ^ fn ^ ")") lk)) r :: !lines)
+  objs;
+List.iter print_endline (List.sort compare !lines);
+Hashtbl.reset objs; exits := []; own := []; Hashtbl.reset looks; Hashtbl.reset locks;
+Hashtbl.reset facts; incfiles := []; htables := [];
+Hashtbl.reset hvals; Hashtbl.reset hreads; Hashtbl.reset hcalls; Hashtbl.reset huses;
+Hashtbl.reset hfuses; Hashtbl.reset hdrop; Hashtbl.reset hfns
