@@ -13,13 +13,14 @@
 # (default: every step the tree still needs), J= parallel jobs, V=1 verbose,
 # M= external module to port (series; COMPAT=1: to the newest API, with a
 # layer that builds it on older kernels), PATCHES= where series writes the
-# patches (default patches/), KERNELS= the trees of survey.
+# patches (default patches/), KERNELS= the trees of survey, NARROW=0 spatch
+# on whole files (see README, Speed).
 
 O	?= build
 PATCHES ?= patches
 J	?= $(shell nproc)
 V	?= 0
-export KERNEL O J V STEPS GATE SPLIT COMPAT
+export KERNEL O J V STEPS GATE SPLIT COMPAT NARROW
 
 ifeq ($(V),1)
 Q =
