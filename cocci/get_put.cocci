@@ -54,7 +54,14 @@
 /// unless the file or a local header it includes has it.  Everything else
 /// is reported (MODE=report, or on stdout in patch mode), one line per
 /// object:
-///   FILE:LINE: OBJECT: table T, lock L, lookups at F:L,...: not converted: REASON
+///   FILE:LINE: OBJECT: table T, lock L, lookups at F:L,...: not converted [CODES]: REASON
+/// CODES, one for each blocker, comma-separated, stay the same from one
+/// version to the next (the reasons' words may not): mm-field (the map is a
+/// field of struct mm_struct), per-instance-table, per-instance-holders,
+/// records-instance, no-table, indirect-table, no-get, no-put, find-no-put,
+/// find-users, kref-release, table-users, table-not-static,
+/// lock-not-static (cocci/get_put/report.cocci); vendor-layer (scripts/convert:
+/// code a vendor's compatibility layer serves).
 //
 // Commit message text for the lifetime change (the series takes it from
 // here; keep it in sync with the rule):

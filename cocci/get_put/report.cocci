@@ -109,61 +109,61 @@ Hashtbl.iter (fun t p ->
   let others = List.filter (fun f -> not (List.mem f lookfns || List.mem f tdowns || List.mem f putfns || f = p.Coccilib.current_element))
       (tagged "user:" t) in
   let blockers = List.concat [
-    List.map (fun f -> Printf.sprintf "the mm -> object map is the field mm->%s of struct mm_struct itself: dropping it changes the core's struct mm_struct and every user of the field, beyond a driver conversion" f)
+    List.map (fun f -> "mm-field", Printf.sprintf "the mm -> object map is the field mm->%s of struct mm_struct itself: dropping it changes the core's struct mm_struct and every user of the field, beyond a driver conversion" f)
       (tagged "mmfield:" t);
     List.filter_map (fun tbl ->
         let tbl = nosp tbl in
         if String.contains tbl '>' && not (String.length tbl > 4 && String.sub tbl 0 4 = "mm->") then
-          Some (Printf.sprintf "the table %s is a field of a per-instance structure, not a static table: mmu_notifier_get() keys on the ops and the mm only, so all instances would share one object" tbl)
+          Some ("per-instance-table", Printf.sprintf "the table %s is a field of a per-instance structure, not a static table: mmu_notifier_get() keys on the ops and the mm only, so all instances would share one object" tbl)
         else None) tables;
-    List.map (fun s -> "the object records its instance (" ^ s ^ "), which an object shared by all instances cannot")
+    List.map (fun s -> "records-instance", "the object records its instance (" ^ s ^ "), which an object shared by all instances cannot")
       (tagged "inst:" t);
     (match tagged "kref:" t with
      | k :: _ when not (has t "put") ->
        let pf, rel = match String.split_on_char ' ' k with [a; b] -> a, b | _ -> k, k in
-       [Printf.sprintf "%s drops a kref with the release function %s, which does more than unlink, unlock, unregister and free (or %s does more than kref_put() under the table lock): what else it does has no place in free_notifier()" pf rel pf]
+       [("kref-release", Printf.sprintf "%s drops a kref with the release function %s, which does more than unlink, unlock, unregister and free (or %s does more than kref_put() under the table lock): what else it does has no place in free_notifier()" pf rel pf)]
      | _ -> []);
     (if has t "put" || tagged "kref:" t <> [] || tdowns = [] then [] else
-        [Printf.sprintf "no put \"void put(struct T *)\" dropping a count: the object is unregistered in %s, so each holder of it would need its own mmu_notifier_put(), which the rule cannot place"
-          (String.concat ", " tdowns)]);
+        [("no-put", Printf.sprintf "no put \"void put(struct T *)\" dropping a count: the object is unregistered in %s, so each holder of it would need its own mmu_notifier_put(), which the rule cannot place"
+          (String.concat ", " tdowns))]);
     (if others = [] || has t "canon" then [] else
-        ["the table or its lock is also used by " ^ String.concat ", " others]) ] in
+        [("table-users", "the table or its lock is also used by " ^ String.concat ", " others)]) ] in
   let reason =
     if has t "find" then
       (if not (has t "fput") then
-        Some "the get reuses the registration it finds on the mm's own notifier list, but there is no put \"void put(struct T *)\" that drops an atomic count and on the last one unregisters and frees"
+        Some ("find-no-put", "the get reuses the registration it finds on the mm's own notifier list, but there is no put \"void put(struct T *)\" that drops an atomic count and on the last one unregisters and frees")
       else match tagged "fextra:" t with
         | [] -> None
-        | l -> Some ("the lookup helper is called, or the object unregistered or freed, also by " ^ String.concat ", " l))
+        | l -> Some ("find-users", "the lookup helper is called, or the object unregistered or freed, also by " ^ String.concat ", " l))
     else if has t "hget" then
       (match holder_blockers t with
        | [] -> None
-       | l -> Some (Printf.sprintf "the table %s->%s is a field of a per-instance structure: mmu_notifier_get() keys on the ops and the mm only, so all instances would share one object per mm, which needs holders that each keep a reference and nothing reading the instance or mm the object was made for; here %s"
+       | l -> Some ("per-instance-holders", Printf.sprintf "the table %s->%s is a field of a per-instance structure: mmu_notifier_get() keys on the ops and the mm only, so all instances would share one object per mm, which needs holders that each keep a reference and nothing reading the instance or mm the object was made for; here %s"
                       (getv t "hpar") (getv t "htbl") (String.concat "; " l)))
     else if lk = [] then
       (match tagged "holder:" t with
-       | [] -> Some "no mm -> object table: the object is not looked up by its mm (one notifier per object)"
-       | l -> Some ("the object itself is not looked up by its mm: the mm table holds struct " ^ String.concat ", " l ^ ", which points to the object and lives on without it; mmu_notifier_get() would replace the registration, not that table"))
+       | [] -> Some ("no-table", "no mm -> object table: the object is not looked up by its mm (one notifier per object)")
+       | l -> Some ("indirect-table", "the object itself is not looked up by its mm: the mm table holds struct " ^ String.concat ", " l ^ ", which points to the object and lives on without it; mmu_notifier_get() would replace the registration, not that table"))
     else if blockers <> [] then
-      Some (String.concat "; " blockers)
+      Some (String.concat "," (List.map fst blockers), String.concat "; " (List.map snd blockers))
     else if not (has t "canon") then
-      Some "the lookup and the registration are not one get function \"struct T *get(struct mm_struct *)\" that locks, looks up, allocates, registers with mmu_notifier_register() and adds to the table"
+      Some ("no-get", "the lookup and the registration are not one get function \"struct T *get(struct mm_struct *)\" that locks, looks up, allocates, registers with mmu_notifier_register() and adds to the table")
     else if not (has t "put") then
-      Some "no put function \"void put(struct T *)\" that drops a count, unlinks, unregisters and frees: the object is torn down elsewhere"
+      Some ("no-put", "no put function \"void put(struct T *)\" that drops a count, unlinks, unregisters and frees: the object is torn down elsewhere")
     else if not (has t "stbl") then
-      Some "the table is not a static DEFINE_HASHTABLE()/LIST_HEAD()"
+      Some ("table-not-static", "the table is not a static DEFINE_HASHTABLE()/LIST_HEAD()")
     else if not (has t "slock") then
-      Some "the lock is not a static DEFINE_SPINLOCK()/DEFINE_MUTEX()"
+      Some ("lock-not-static", "the lock is not a static DEFINE_SPINLOCK()/DEFINE_MUTEX()")
     else match extras t with
       | [] -> None
-      | l -> Some ("the table or its lock is also used by " ^ String.concat ", " l)
+      | l -> Some ("table-users", "the table or its lock is also used by " ^ String.concat ", " l)
   in
   match reason with
   | None -> ()
-  | Some r ->
-    lines := Printf.sprintf "%s:%d: %s: table %s, lock %s, lookups at %s: not converted: %s"
+  | Some (codes, r) ->
+    lines := Printf.sprintf "%s:%d: %s: table %s, lock %s, lookups at %s: not converted [%s]: %s"
         p.Coccilib.file p.Coccilib.line t (none (List.map nosp tables)) (none (List.map nosp lks))
-        (none (List.map (fun (w, (_, fn)) -> w ^ " (" ^ fn ^ ")") lk)) r :: !lines)
+        (none (List.map (fun (w, (_, fn)) -> w ^ " (" ^ fn ^ ")") lk)) codes r :: !lines)
   objs;
 List.iter print_endline (List.sort compare !lines);
 Hashtbl.reset objs; exits := []; own := []; Hashtbl.reset looks; Hashtbl.reset locks;

@@ -17,7 +17,8 @@ tree=$("$TOP"/scripts/provision linux-5.10 2>/dev/null) || { echo "no linux-5.10
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
-# check FILE OBJECT TABLE REASON: unchanged, and reported with that reason
+# check FILE OBJECT TABLE CODES REASON: unchanged, and reported with those
+# reason codes and that reason
 check() {
 	mkdir -p "$tmp/$(dirname "$1")"
 	cp "$tree/$1" "$tmp/$1"
@@ -28,14 +29,14 @@ check() {
 		return
 	fi
 	case $out in
-	*": $2: table $3, "*": not converted: "*"$4"*) echo "$out" ;;
-	*) echo "$1: not reported as $2/$3 with '$4': '$out'"; fail=1 ;;
+	*": $2: table $3, "*": not converted [$4]: "*"$5"*) echo "$out" ;;
+	*) echo "$1: not reported as $2/$3 with [$4] '$5': '$out'"; fail=1 ;;
 	esac
 }
-check drivers/iommu/intel/svm.c intel_svm '&global_svm_list' \
+check drivers/iommu/intel/svm.c intel_svm '&global_svm_list' no-put \
 	'no put "void put(struct T *)" dropping a count: the object is unregistered in intel_svm_bind_mm, intel_svm_unbind_mm'
-check drivers/gpu/drm/amd/amdkfd/kfd_process.c kfd_process kfd_processes_table \
+check drivers/gpu/drm/amd/amdkfd/kfd_process.c kfd_process kfd_processes_table table-users \
 	'also used by kfd_debugfs_mqds_by_process, kfd_lookup_process_by_pasid, kfd_resume_all_processes, kfd_suspend_all_processes'
-check drivers/gpu/drm/i915/gem/i915_gem_userptr.c i915_mmu_notifier none \
+check drivers/gpu/drm/i915/gem/i915_gem_userptr.c i915_mmu_notifier none indirect-table \
 	'the mm table holds struct i915_mm_struct in i915->mm_structs (->mn)'
 exit $fail

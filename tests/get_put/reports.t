@@ -30,19 +30,19 @@ exact() {
 	[ "$out" = "$2" ] || { printf '%s: report\n  %s\nexpected\n  %s\n' "$1" "$out" "$2"; fail=1; }
 }
 check extra_users.c \
-	': gx_mm: table gx_mm_table, lock &gx_mm_lock, lookups at extra_users.c:45 (gx_mm_get): not converted: ' \
+	': gx_mm: table gx_mm_table, lock &gx_mm_lock, lookups at extra_users.c:45 (gx_mm_get): not converted [table-users]: ' \
 	'the table or its lock is also used by gx_exit'
 # Per-device tables with holders (see per_device_holders/, converted): the
 # shape is recognised, and the one condition that fails is named.
 per='the table gdev->mn_hash is a field of a per-instance structure: mmu_notifier_get() keys on the ops and the mm only, so all instances would share one object per mm, which needs holders that each keep a reference and nothing reading the instance or mm the object was made for; here'
 exact per_device.c \
-	"per_device.c:109: gx_mn: table gdev->mn_hash, lock &gdev->mn_lock, lookups at per_device.c:94 (gx_mn_get): not converted: $per gx_mn_invalidate_range_start reads ->gdev, the instance or mm the object was made for"
+	"per_device.c:109: gx_mn: table gdev->mn_hash, lock &gdev->mn_lock, lookups at per_device.c:94 (gx_mn_get): not converted [per-instance-holders]: $per gx_mn_invalidate_range_start reads ->gdev, the instance or mm the object was made for"
 exact per_device_noclear.c \
-	"per_device_noclear.c:111: gx_mn: table gdev->mn_hash, lock &gdev->mn_lock, lookups at per_device_noclear.c:96 (gx_mn_get): not converted: $per nothing but the destroy work clears the holder field ->gmn: no place for the holder's mmu_notifier_put(); the table or its lock is also used by gx_bo_unregister"
+	"per_device_noclear.c:111: gx_mn: table gdev->mn_hash, lock &gdev->mn_lock, lookups at per_device_noclear.c:96 (gx_mn_get): not converted [per-instance-holders]: $per nothing but the destroy work clears the holder field ->gmn: no place for the holder's mmu_notifier_put(); the table or its lock is also used by gx_bo_unregister"
 # A per-context table whose object records the context (->ctx = ctx, a
 # parameter of the function storing it).
 exact per_context.c \
-	"per_context.c:49: gx_per_mm: table &ctx->per_mm_list, lock &ctx->per_mm_lock, lookups at per_context.c:64 (gx_get_per_mm): not converted: the table &ctx->per_mm_list is a field of a per-instance structure, not a static table: mmu_notifier_get() keys on the ops and the mm only, so all instances would share one object; the object records its instance (->ctx = ctx in gx_alloc_per_mm), which an object shared by all instances cannot; no put \"void put(struct T *)\" dropping a count: the object is unregistered in gx_put_per_mm, so each holder of it would need its own mmu_notifier_put(), which the rule cannot place"
+	"per_context.c:49: gx_per_mm: table &ctx->per_mm_list, lock &ctx->per_mm_lock, lookups at per_context.c:64 (gx_get_per_mm): not converted [per-instance-table,records-instance,no-put]: the table &ctx->per_mm_list is a field of a per-instance structure, not a static table: mmu_notifier_get() keys on the ops and the mm only, so all instances would share one object; the object records its instance (->ctx = ctx in gx_alloc_per_mm), which an object shared by all instances cannot; no put \"void put(struct T *)\" dropping a count: the object is unregistered in gx_put_per_mm, so each holder of it would need its own mmu_notifier_put(), which the rule cannot place"
 # A kref whose release function does more than the put's work: kref_mutex.c
 # with a wake-up after the free.  Reported, and the file left as it was.
 sed -e 's/^static DEFINE_MUTEX(kx_mm_lock);$/&\nstatic DECLARE_WAIT_QUEUE_HEAD(kx_gone);/' \
@@ -50,7 +50,7 @@ sed -e 's/^static DEFINE_MUTEX(kx_mm_lock);$/&\nstatic DECLARE_WAIT_QUEUE_HEAD(k
 	"$TOP/tests/get_put/kref_mutex.c" > "$tmp/kref_release_extra.c"
 cp "$tmp/kref_release_extra.c" "$tmp/kref_release_extra.orig"
 out=$(cd "$tmp" && "$TOP"/scripts/cocci get_put kref_release_extra.c 2>/dev/null)
-[ "$out" = "kref_release_extra.c:62: kx_mm: table &kx_mm_list, lock &kx_mm_lock, lookups at kref_release_extra.c:45 (kx_mm_get): not converted: kx_mm_put drops a kref with the release function kx_mm_release, which does more than unlink, unlock, unregister and free (or kx_mm_put does more than kref_put() under the table lock): what else it does has no place in free_notifier()" ] ||
+[ "$out" = "kref_release_extra.c:62: kx_mm: table &kx_mm_list, lock &kx_mm_lock, lookups at kref_release_extra.c:45 (kx_mm_get): not converted [kref-release]: kx_mm_put drops a kref with the release function kx_mm_release, which does more than unlink, unlock, unregister and free (or kx_mm_put does more than kref_put() under the table lock): what else it does has no place in free_notifier()" ] ||
 	{ printf 'kref_release_extra.c: report\n  %s\n' "$out"; fail=1; }
 cmp -s "$tmp/kref_release_extra.c" "$tmp/kref_release_extra.orig" || { echo "kref_release_extra.c changed"; fail=1; }
 exit $fail

@@ -132,12 +132,12 @@ follows $g/radeon_drv.c '	radeon_unregister_atpx_handler();' '	mmu_notifier_sync
 	{ echo "radeon diff: $(git -C "$w" diff --numstat -- $g)"; fail=1; }
 
 out=$(run mm)
-reported "$out" 'hmm.c:70: hmm: table mm->hmm, lock &mm->page_table_lock, lookups at hmm.c:51 (hmm_get_or_create): not converted: ' \
+reported "$out" 'hmm.c:70: hmm: table mm->hmm, lock &mm->page_table_lock, lookups at hmm.c:51 (hmm_get_or_create): not converted [mm-field,no-put]: ' \
 	'the field mm->hmm of struct mm_struct itself' 'unregistered in hmm_free'
 [ "$(echo "$out" | wc -l)" = 1 ] || { echo "mm: more than the hmm report: $out"; fail=1; }
 
 out=$(run drivers/infiniband/core)
-reported "$out" 'umem_odp.c:250: ib_ucontext_per_mm: table &ctx->per_mm_list, lock &ctx->per_mm_list_lock, lookups at umem_odp.c:276 (get_per_mm): not converted: ' \
+reported "$out" 'umem_odp.c:250: ib_ucontext_per_mm: table &ctx->per_mm_list, lock &ctx->per_mm_list_lock, lookups at umem_odp.c:276 (get_per_mm): not converted [per-instance-table,records-instance,no-put,table-users]: ' \
 	'per-instance structure' '(->context = ctx in alloc_per_mm)' 'unregistered in put_per_mm'
 [ "$(echo "$out" | wc -l)" = 1 ] || { echo "infiniband/core: more than the ODP report: $out"; fail=1; }
 [ -z "$(git -C "$w" status --porcelain -- mm drivers/infiniband)" ] || { echo "hmm or ODP changed"; fail=1; }

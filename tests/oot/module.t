@@ -103,7 +103,7 @@ grep -q '^left: mnwatch.c:32: callback mnw_invalidate_range_start returns void: 
 	fail "void start callback not reported"
 grep -q '^left: mnwatch.c:41: \.invalidate_page: struct mmu_notifier_ops of 5\.10\.[0-9]* has no invalidate_page' "$rep" ||
 	fail "invalidate_page not reported"
-grep -q '^left: mnwatch.c:[0-9]*: mnw_file: .*not converted: no mm -> object table' "$rep" ||
+grep -q '^left: mnwatch.c:[0-9]*: mnw_file: .*not converted \[no-table\]: no mm -> object table' "$rep" ||
 	fail "per-open notifier not reported by get_put"
 [ "$(grep -c '^left: ' "$rep")" = 3 ] || fail "mnwatch: not exactly the 3 sites left"
 grep -q '^+.*const struct mmu_notifier_range \*range)' "$tmp/watch/module.patch" ||
