@@ -81,7 +81,7 @@ static char *slurp(const char *path, size_t *len)
 /* A token the segmentation needs: an identifier or one punctuator. */
 struct tok {
 	size_t at, len;
-	int dir;	/* conditional directive: 1 #if*, 2 #else/#elif, 3 #endif */
+	int dir;	/* 0 code, else a directive line (see lex()) */
 };
 
 /* A top-level element: tokens [t0, t1]. */
@@ -106,9 +106,9 @@ static void add_tok(size_t at, size_t len, int dir)
 	toks[ntoks++].dir = dir;
 }
 
-static int isid(int c)
+static int isid(char c)
 {
-	return isalnum(c) || c == '_';
+	return isalnum((unsigned char)c) || c == '_';
 }
 
 static int is(int t, char c)
@@ -122,8 +122,9 @@ static int ident(int t)
 }
 
 /* Identifiers and the punctuators { } ( ) [ ] ; = ,; comments, literals
- * and numbers skipped; a preprocessor line is one token (dir 0 when it is
- * not a conditional), its identifiers kept.
+ * and numbers skipped; a preprocessor line is one token (dir 1 #if*, 2
+ * #else or #elif, 3 #endif, -1 any other), followed by its identifiers
+ * (dir -2).
  */
 static void lex(void)
 {
