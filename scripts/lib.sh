@@ -59,14 +59,19 @@ standard_h() {
 	echo "$_std"
 }
 
-# builtins: standard.h with cocci/builtins.h after it, one file for spatch's
-# --macro-file-builtins (which takes one file and replaces standard.h),
-# written once for each content
-builtins() {
-	_std=$(standard_h)
-	_f=${TMPDIR:-/tmp}/mmu-notifier-series-builtins.$(cat "$_std" "$TOP/cocci/builtins.h" | cksum | cut -d" " -f1).h
-	[ -f "$_f" ] || { cat "$_std" "$TOP/cocci/builtins.h" > "$_f.$$" && mv "$_f.$$" "$_f"; }
+# once NAME SUFFIX: stdin written to ${TMPDIR:-/tmp}/mmu-notifier-series-NAME.SUM
+# SUFFIX (SUM: its cksum), once for each content; prints that path
+once() {
+	_in=$(mktemp) && cat > "$_in" || die "cannot write a temporary file"
+	_f=${TMPDIR:-/tmp}/mmu-notifier-series-$1.$(cksum < "$_in" | cut -d" " -f1)$2
+	if [ -f "$_f" ]; then rm -f "$_in"; else mv "$_in" "$_f"; fi
 	echo "$_f"
+}
+
+# builtins: standard.h with cocci/builtins.h after it, one file for spatch's
+# --macro-file-builtins (which takes one file and replaces standard.h)
+builtins() {
+	cat "$(standard_h)" "$TOP/cocci/builtins.h" | once builtins .h
 }
 
 # helper NAME: scripts/NAME.c compiled for this machine, once for each
@@ -105,15 +110,17 @@ rule_text() {
 	BEGIN { inline(dir "/" ARGV[1] ".cocci") }' "$1"
 }
 
+# in_parts RULE: cocci/RULE.cocci is a rule in parts
+in_parts() {
+	grep -q '^#include "' "$TOP/cocci/$1.cocci"
+}
+
 # rule_file RULE: the file spatch reads: cocci/RULE.cocci, or for a rule in
-# parts its rule_text, written once for each content
+# parts its rule_text, written once
 rule_file() {
-	_f=$TOP/cocci/$1.cocci
-	grep -q '^#include "' "$_f" || { echo "$_f"; return 0; }
+	in_parts "$1" || { echo "$TOP/cocci/$1.cocci"; return 0; }
 	_t=$(rule_text "$1") || die "cocci/$1.cocci: a part is missing"
-	_o=${TMPDIR:-/tmp}/mmu-notifier-series-$(echo "$1" | tr / -).$(printf '%s\n' "$_t" | cksum | cut -d" " -f1).cocci
-	[ -f "$_o" ] || { printf '%s\n' "$_t" > "$_o.$$" && mv "$_o.$$" "$_o"; }
-	echo "$_o"
+	printf '%s\n' "$_t" | once "$(echo "$1" | tr / -)" .cocci
 }
 
 # cocci_spatch RULE ARG...: run spatch on cocci/RULE.cocci the way every
@@ -132,7 +139,7 @@ cocci_spatch() {
 
 # cocci_cmdline RULE: that command as a commit message records it
 cocci_cmdline() {
-	if grep -q '^#include "' "$TOP/cocci/$1.cocci"; then
+	if in_parts "$1"; then
 		printf 'scripts/rule %s > %s.cocci && spatch --sp-file %s.cocci' "$1" "$1" "$1"
 	else
 		printf 'spatch --sp-file cocci/%s.cocci' "$1"

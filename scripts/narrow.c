@@ -575,11 +575,12 @@ static int restore(const char *orig, const char *narrowed, const char *file)
 	unsigned long *want = marks(slurp(narrowed, &nlen), &nm), *got = marks(s, &fm);
 	FILE *f;
 
-	for (i = 0; i <= olen; i++)
-		if (i == 0 || o[i - 1] == '\n') {
-			lines = xrealloc(lines, (nlines + 1) * sizeof(*lines));
+	for (i = 0; i < olen; i++)
+		nlines += o[i] == '\n';
+	lines = xrealloc(NULL, (nlines + 2) * sizeof(*lines));
+	for (nlines = 0, i = 0; i <= olen; i++)
+		if (i == 0 || o[i - 1] == '\n')
 			lines[nlines++] = i;
-		}
 	if (nm != fm)
 		return 1;
 	for (i = 0; i < nm; i++)
