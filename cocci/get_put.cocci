@@ -116,5 +116,6 @@ virtual report
 #include "get_put/gru.cocci"
 #include "get_put/device.cocci"
 #include "get_put/device_rewrite.cocci"
+#include "get_put/defer.cocci"
 #include "get_put/exit.cocci"
 #include "get_put/report.cocci"

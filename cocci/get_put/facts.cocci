@@ -12,6 +12,10 @@ let exits = ref []
 (* the get, put and kref release functions of the objects: the table's own
    users, which extra, kextra and fextra do not count *)
 let own = ref []
+(* the deferred-free shape: its other unregistrations without release *)
+let dlefts = Hashtbl.create 7
+(* a converted group without a module exit said so *)
+let noexit = ref false
 
 (* The #include lines of a file: (local, name) for #include "name" / <name>. *)
 let include_lines file =

@@ -158,6 +158,10 @@ Hashtbl.iter (fun t p ->
       | [] -> None
       | l -> Some ("table-users", "the table or its lock is also used by " ^ String.concat ", " l)
   in
+  let reason = match reason, tagged "dblock:" t with
+    | r, [] -> r
+    | None, l -> Some ("deferred-free", "the deferred free: " ^ String.concat "; " l)
+    | Some (c, r), l -> Some (c ^ ",deferred-free", r ^ "; the deferred free: " ^ String.concat "; " l) in
   match reason with
   | None -> ()
   | Some (codes, r) ->
@@ -169,4 +173,5 @@ List.iter print_endline (List.sort compare !lines);
 Hashtbl.reset objs; exits := []; own := []; Hashtbl.reset looks; Hashtbl.reset locks;
 Hashtbl.reset facts; incfiles := []; htables := [];
 Hashtbl.reset hvals; Hashtbl.reset hreads; Hashtbl.reset hcalls; Hashtbl.reset huses;
-Hashtbl.reset hfuses; Hashtbl.reset hdrop; Hashtbl.reset hfns
+Hashtbl.reset hfuses; Hashtbl.reset hdrop; Hashtbl.reset hfns;
+Hashtbl.reset dlefts; noexit := false

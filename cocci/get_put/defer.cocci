@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// Part of cocci/get_put.cocci, which lists its parts in order: the fourth
+// shape (amdkfd), which keeps the driver's table and moves the lifetime.
+
+// ---------------------------------------------------------------------
+// Deferred free: the driver keeps its own lookups (amdkfd needs its table
+// on the ioctl path) but tears the object down with
+//	mmu_notifier_unregister_no_release(&E->F, mm);
+//	mmu_notifier_call_srcu(&E->RCU, FN);
+// where "static void FN(struct rcu_head *r)" finds the object with
+// container_of(r, struct T, RCU) and frees it.  The pair becomes
+// mmu_notifier_put(&E->F) and FN the ops' ->free_notifier, which the core
+// calls from the same kind of SRCU callback after the same grace period.
+// Converted only when the two calls follow each other (what ran between
+// them would run after the put, or with the notifier still hooked), FN is
+// used by that call alone, reads its rcu_head only to find the object and
+// is defined before the ops, and the ops, initialised in the group, have
+// no ->free_notifier yet.
+// ---------------------------------------------------------------------
+
+@dpair depends on obj@
+identifier obj.T, obj.F, RCU, FN;
+struct T *E;
+expression M;
+position p, q, r;
+@@
+mmu_notifier_unregister_no_release@p(&E->F, M);
+mmu_notifier_call_srcu(&E->RCU@r, \(FN@q\|&FN@q\));
+
+// FN finds the object from its rcu_head, and uses the rcu_head for nothing
+// else.
+@dfn depends on dpair@
+identifier obj.T, dpair.RCU, dpair.FN, R;
+expression X;
+position p;
+@@
+static void FN@p(struct rcu_head *R)
+{
+	... when != R
+	X = container_of(R, struct T, RCU);
+	... when != R
+}
+
+@dfnd depends on dpair@
+identifier obj.T, dpair.RCU, dpair.FN, R, X;
+position p;
+@@
+static void FN@p(struct rcu_head *R)
+{
+	struct T *X = container_of(R, struct T, RCU);
+	... when != R
+}
+
+// Any other use of FN, or a name mn FN already uses (the new parameter).
+@duse depends on dpair@
+identifier dpair.FN;
+position p;
+@@
+FN@p
+
+@dmn depends on dpair@
+identifier dpair.FN;
+identifier mn =~ "^mn$";
+@@
+FN(...) { <+... mn ...+> }
+
+@dops depends on dpair@
+identifier obj.T, obj.F, OPS;
+struct T *E;
+@@
+E->F.ops = &OPS;
+
+@dopsdef depends on dops@
+identifier dops.OPS;
+position p;
+@@
+const struct mmu_notifier_ops OPS@p = { ... };
+
+@dhasfree depends on dops@
+identifier dops.OPS;
+expression V;
+@@
+const struct mmu_notifier_ops OPS = { ..., .free_notifier = V, ... };
+
+// Other unregistrations without release (an error path that frees at
+// once), the rcu_head's other uses and its declaration.
+@dleft depends on dpair@
+identifier obj.T, obj.F;
+struct T *E;
+expression M;
+position p != dpair.p;
+@@
+mmu_notifier_unregister_no_release@p(&E->F, M)
+
+@drcu depends on dpair@
+identifier obj.T, dpair.RCU;
+struct T *E;
+position p != dpair.r;
+@@
+E->RCU@p
+
+@dfld depends on dpair@
+identifier obj.T, dpair.RCU;
+@@
+struct T {
+	...
+	struct rcu_head RCU;
+	...
+};
+
+@script:ocaml@
+t << obj.T;
+p << dfn.p;
+@@
+fact t ("dfn:" ^ pkey (List.hd p))
+
+@script:ocaml@
+t << obj.T;
+p << dfnd.p;
+@@
+fact t ("dfn:" ^ pkey (List.hd p))
+
+@script:ocaml@
+t << obj.T;
+p << duse.p;
+q << dpair.q;
+@@
+if pkey (List.hd p) <> pkey (List.hd q) then fact t ("duse:" ^ where (List.hd p))
+
+@script:ocaml@
+t << obj.T;
+p << dopsdef.p;
+fp << dfn.p;
+@@
+let p = List.hd p and fp = List.hd fp in
+if p.Coccilib.file = fp.Coccilib.file && p.Coccilib.line > fp.Coccilib.line then fact t "dbefore"
+
+@script:ocaml@
+t << obj.T;
+p << dopsdef.p;
+fp << dfnd.p;
+@@
+let p = List.hd p and fp = List.hd fp in
+if p.Coccilib.file = fp.Coccilib.file && p.Coccilib.line > fp.Coccilib.line then fact t "dbefore"
+
+@script:ocaml depends on dhasfree@
+t << obj.T;
+@@
+fact t "dhasfree"
+
+@script:ocaml depends on dmn@
+t << obj.T;
+@@
+fact t "dmn"
+
+@script:ocaml@
+t << obj.T;
+p << dleft.p;
+@@
+let p = List.hd p in
+Hashtbl.add dlefts t (p.Coccilib.file, p.Coccilib.line, p.Coccilib.current_element)
+
+@script:ocaml@
+t << obj.T;
+p << drcu.p;
+@@
+fact t ("drcu:" ^ where (List.hd p))
+
+@script:ocaml depends on dfld@
+t << obj.T;
+@@
+fact t "dfld"
+
+// ---- decision ----
+
+@script:ocaml dok depends on patch@
+t << obj.T;
+fn << dpair.FN;
+rcu << dpair.RCU;
+p << dpair.p;
+go;
+fr;
+fld;
+@@
+let p = List.hd p in
+let b = ref [] in
+let no cond s = if cond then b := s :: !b in
+no (tagged "dfn:" t = []) (fn ^ " does not find the object with container_of() on its rcu_head alone");
+no (tagged "duse:" t <> []) (fn ^ " is also used at " ^ String.concat ", " (tagged "duse:" t));
+no (has t "dmn") (fn ^ " already uses the name mn");
+no (not (has t "dbefore")) (fn ^ " is not defined before the ops, in the same file");
+no (has t "dhasfree") "the ops have a ->free_notifier already";
+fr := make_ident (t ^ "_free_notifier");
+if !b = [] then begin
+  go := make_ident fn;
+  fact t "defer";
+  let keep = tagged "drcu:" t in
+  fld := make_ident (if keep = [] && has t "dfld" then rcu else "__rcu_head_kept");
+  (* scripts/steps/get_put words the commit message of this shape from
+     these lines *)
+  let say (file, line) s = Printf.printf "%s:%d: %s: %s\n" file line t s in
+  let here = (p.Coccilib.file, p.Coccilib.line) in
+  say here (Printf.sprintf "converted (deferred free: %s() ends with mmu_notifier_put(), %s() becomes ->free_notifier)"
+    p.Coccilib.current_element fn);
+  List.iter (fun (file, line, f) ->
+      say (file, line) ("left: mmu_notifier_unregister_no_release() in " ^ f ^ "() stays: no deferred free follows it, so the rule cannot tell when the object is freed"))
+    (Hashtbl.find_all dlefts t);
+  if keep <> [] then say here ("left: ->" ^ rcu ^ " stays, also used at " ^ String.concat ", " keep)
+  else if not (has t "dfld") then say here ("left: ->" ^ rcu ^ " stays: the declaration of struct " ^ t ^ " is not in the file group")
+end else begin
+  go := make_ident "__deferred_free_blocked";
+  fld := make_ident "__rcu_head_kept";
+  List.iter (fun s -> fact t ("dblock:" ^ s)) !b
+end
+
+// Go on only if the decision named FN.
+@dgo@
+identifier dok.go;
+@@
+static void go(...) { ... }
+
+@depends on dgo@
+identifier obj.T, obj.F, dpair.RCU, dpair.FN;
+struct T *E;
+expression M;
+@@
+- mmu_notifier_unregister_no_release(&E->F, M);
+- mmu_notifier_call_srcu(&E->RCU, \(FN\|&FN\));
++ mmu_notifier_put(&E->F);
+
+@depends on dgo@
+identifier obj.T, obj.F, dpair.RCU, dpair.FN, dok.fr, R;
+@@
+- static void FN(struct rcu_head *R)
++ static void fr(struct mmu_notifier *mn)
+  {
+  <...
+- container_of(R, struct T, RCU)
++ container_of(mn, struct T, F)
+  ...>
+  }
+
+@depends on dgo@
+identifier dops.OPS, dok.fr;
+@@
+ const struct mmu_notifier_ops OPS = {
+ 	...,
++	.free_notifier = fr,
+ };
+
+@depends on dgo@
+identifier obj.T, dok.fld;
+@@
+struct T {
+	...
+-	struct rcu_head fld;
+	...
+};
