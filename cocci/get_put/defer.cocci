@@ -27,6 +27,24 @@ position p, q, r;
 mmu_notifier_unregister_no_release@p(&E->F, M);
 mmu_notifier_call_srcu(&E->RCU@r, \(FN@q\|&FN@q\));
 
+// The two calls apart: reported (ODP before v5.4 puts a pid between them).
+@dsplit depends on obj@
+identifier obj.T, obj.F, RCU;
+struct T *E;
+expression M, FN;
+position p != dpair.p;
+@@
+mmu_notifier_unregister_no_release@p(&E->F, M);
+...
+mmu_notifier_call_srcu(&E->RCU, FN);
+
+@script:ocaml@
+t << obj.T;
+p << dsplit.p;
+@@
+let p = List.hd p in
+fact t (Printf.sprintf "dblock:%s() runs code between mmu_notifier_unregister_no_release() and mmu_notifier_call_srcu(), which would run after mmu_notifier_put() or with the notifier still hooked" p.Coccilib.current_element)
+
 // FN finds the object from its rcu_head, and uses the rcu_head for nothing
 // else.
 @dfn depends on dpair@
@@ -50,6 +68,13 @@ static void FN@p(struct rcu_head *R)
 	struct T *X = container_of(R, struct T, RCU);
 	... when != R
 }
+
+// Where FN is defined, whatever its shape.
+@dfndef depends on dpair@
+identifier dpair.FN;
+position p;
+@@
+FN@p(...) { ... }
 
 // Any other use of FN, or a name mn FN already uses (the new parameter).
 @duse depends on dpair@
@@ -130,15 +155,7 @@ if pkey (List.hd p) <> pkey (List.hd q) then fact t ("duse:" ^ where (List.hd p)
 @script:ocaml@
 t << obj.T;
 p << dopsdef.p;
-fp << dfn.p;
-@@
-let p = List.hd p and fp = List.hd fp in
-if p.Coccilib.file = fp.Coccilib.file && p.Coccilib.line > fp.Coccilib.line then fact t "dbefore"
-
-@script:ocaml@
-t << obj.T;
-p << dopsdef.p;
-fp << dfnd.p;
+fp << dfndef.p;
 @@
 let p = List.hd p and fp = List.hd fp in
 if p.Coccilib.file = fp.Coccilib.file && p.Coccilib.line > fp.Coccilib.line then fact t "dbefore"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # get_put on real v5.3 ($KERNEL_V53): the core rule (cocci/core/get_put.cocci)
-# adds get/put and mmu_notifier_synchronize() (v5.3 has none); the four directories
+# adds get/put and mmu_notifier_synchronize() (v5.3 has none); the five directories
 # upstream converted in v5.4 go through scripts/prefilter and scripts/cocci
 # the way scripts/convert runs them (one scratch git tree, one spatch call
 # per directory's file group):
@@ -10,7 +10,8 @@
 #    mmu_notifier_get() where the buffer gets its notifier, a put where it
 #    drops it and on the error return between, ->release invalidating the
 #    whole mm, the table and its lock gone from struct radeon_device;
-#  - hmm and RDMA ODP are reported with what stops them.
+#  - amdkfd and hmm (the deferred-free shape) go to mmu_notifier_put(),
+#    keeping their own map; RDMA ODP is reported with what stops it.
 set -u
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 [ -n "${KERNEL_V53:-}" ] || { echo "KERNEL_V53 not set"; exit 77; }
@@ -26,10 +27,10 @@ cp "$KERNEL_V53/mm/mmu_notifier.c" "$tmp/mm/"
 grep -q '^void mmu_notifier_synchronize(void)' "$tmp/mm/mmu_notifier.c" || { echo "core: no mmu_notifier_synchronize"; fail=1; }
 grep -q '^struct mmu_notifier \*mmu_notifier_get_locked' "$tmp/mm/mmu_notifier.c" || { echo "core: no mmu_notifier_get_locked"; fail=1; }
 
-# The four directories in a scratch git tree; the candidates and the file
+# The five directories in a scratch git tree; the candidates and the file
 # groups as scripts/convert makes them.
 w=$tmp/w
-for d in drivers/misc/sgi-gru drivers/gpu/drm/radeon mm drivers/infiniband/core; do
+for d in drivers/misc/sgi-gru drivers/gpu/drm/radeon mm drivers/infiniband/core drivers/gpu/drm/amd/amdkfd; do
 	mkdir -p "$w/$d"
 	cp -R "$KERNEL_V53/$d/." "$w/$d/"
 done
@@ -131,14 +132,53 @@ follows $g/radeon_drv.c '	radeon_unregister_atpx_handler();' '	mmu_notifier_sync
 	"0 3 $g/radeon.h;0 2 $g/radeon_device.c;2 0 $g/radeon_drv.c;36 118 $g/radeon_mn.c;" ] ||
 	{ echo "radeon diff: $(git -C "$w" diff --numstat -- $g)"; fail=1; }
 
+# hmm: the deferred free in hmm_free() becomes mmu_notifier_put() and
+# hmm_free_rcu() ->free_notifier; the map in struct mm_struct is reported.
 out=$(run mm)
-reported "$out" 'hmm.c:70: hmm: table mm->hmm, lock &mm->page_table_lock, lookups at hmm.c:51 (hmm_get_or_create): not converted [mm-field,no-put]: ' \
-	'the field mm->hmm of struct mm_struct itself' 'unregistered in hmm_free'
-[ "$(echo "$out" | wc -l)" = 1 ] || { echo "mm: more than the hmm report: $out"; fail=1; }
+reported "$out" 'mm/hmm.c:106: hmm: converted (deferred free: hmm_free() ends with mmu_notifier_put(), hmm_free_rcu() becomes ->free_notifier)' \
+	'hmm.c:106: hmm: left: ->rcu stays: the declaration of struct hmm is not in the file group' \
+	'hmm.c:70: hmm: table mm->hmm, lock &mm->page_table_lock, lookups at hmm.c:51 (hmm_get_or_create): not converted [mm-field,no-put]: ' \
+	'the field mm->hmm of struct mm_struct itself' 'mm/hmm.c:70: module exit: left: no module_exit() in the file group'
+[ "$(echo "$out" | grep -c 'not converted')" = 1 ] || { echo "mm: more than the hmm report: $out"; fail=1; }
+f=mm/hmm.c
+follows $f 'static void hmm_free_notifier(struct mmu_notifier *mn)' '{' \
+	'	struct hmm *hmm = container_of(mn, struct hmm, mmu_notifier);' '' \
+	'	mmdrop(hmm->mm);' '	kfree(hmm);' '}'
+follows $f '	spin_unlock(&hmm->mm->page_table_lock);' '' '	mmu_notifier_put(&hmm->mmu_notifier);' '}'
+follows $f '	.invalidate_range_end	= hmm_invalidate_range_end,' '	.free_notifier		= hmm_free_notifier,' '};'
+hasnot $f 'mmu_notifier_call_srcu\|mmu_notifier_unregister_no_release\|hmm_free_rcu'
+[ "$(git -C "$w" diff --numstat -- mm | awk '{ printf "%s %s %s;", $1, $2, $3 }')" = "4 4 $f;" ] ||
+	{ echo "hmm diff: $(git -C "$w" diff --numstat -- mm)"; fail=1; }
 
+# amdkfd keeps its table (upstream too): the deferred free goes to
+# mmu_notifier_put(), the rcu_head goes from kfd_priv.h; the unregistration
+# on create_process()'s error path and the module exit, in amdgpu, are left
+# and said so.
+g=drivers/gpu/drm/amd/amdkfd
+out=$(run $g)
+reported "$out" "$g/kfd_process.c:537: kfd_process: converted (deferred free: kfd_process_notifier_release() ends with mmu_notifier_put(), kfd_process_destroy_delayed() becomes ->free_notifier)" \
+	"$g/kfd_process.c:680: kfd_process: left: mmu_notifier_unregister_no_release() in create_process() stays: " \
+	"$g/kfd_process.c:638: module exit: left: no module_exit() in the file group, mmu_notifier_synchronize() not added" \
+	"$g/kfd_process.c:638: kfd_process: table kfd_processes_table, "
+f=$g/kfd_process.c
+follows $f 'static void kfd_process_free_notifier(struct mmu_notifier *mn)' '{' \
+	'	struct kfd_process *p = container_of(mn, struct kfd_process,' \
+	'					     mmu_notifier);' '' '	kfd_unref_process(p);' '}'
+follows $f '	mutex_unlock(&p->mutex);' '' '	mmu_notifier_put(&p->mmu_notifier);' '}' '' \
+	'static const struct mmu_notifier_ops kfd_process_mmu_notifier_ops = {' \
+	'	.release = kfd_process_notifier_release,' \
+	'	.free_notifier = kfd_process_free_notifier,' '};'
+hasnot $g/kfd_priv.h 'rcu_head'
+# upstream's v5.4 commit: 3 lines from kfd_priv.h (its kfd_process.c change
+# also moves the registration to the end of create_process)
+[ "$(git -C "$w" diff --numstat -- $g | awk '{ printf "%s %s %s;", $1, $2, $3 }')" = \
+	"0 3 $g/kfd_priv.h;5 4 $f;" ] || { echo "amdkfd diff: $(git -C "$w" diff --numstat -- $g)"; fail=1; }
+
+# ODP: unregistered, a pid put, then the deferred free: reported.
 out=$(run drivers/infiniband/core)
-reported "$out" 'umem_odp.c:250: ib_ucontext_per_mm: table &ctx->per_mm_list, lock &ctx->per_mm_list_lock, lookups at umem_odp.c:276 (get_per_mm): not converted [per-instance-table,records-instance,no-put,table-users]: ' \
-	'per-instance structure' '(->context = ctx in alloc_per_mm)' 'unregistered in put_per_mm'
+reported "$out" 'umem_odp.c:250: ib_ucontext_per_mm: table &ctx->per_mm_list, lock &ctx->per_mm_list_lock, lookups at umem_odp.c:276 (get_per_mm): not converted [per-instance-table,records-instance,no-put,table-users,deferred-free]: ' \
+	'per-instance structure' '(->context = ctx in alloc_per_mm)' 'unregistered in put_per_mm' \
+	'the deferred free: put_per_mm() runs code between mmu_notifier_unregister_no_release() and mmu_notifier_call_srcu()'
 [ "$(echo "$out" | wc -l)" = 1 ] || { echo "infiniband/core: more than the ODP report: $out"; fail=1; }
-[ -z "$(git -C "$w" status --porcelain -- mm drivers/infiniband)" ] || { echo "hmm or ODP changed"; fail=1; }
+[ -z "$(git -C "$w" status --porcelain -- drivers/infiniband)" ] || { echo "ODP changed"; fail=1; }
 exit $fail
