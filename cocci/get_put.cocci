@@ -49,6 +49,13 @@
 /// invalidate_range_start over the whole mm (blockable); the get, the
 /// work item, the table, the lock, their initialisation and the object's
 /// fields nothing reads any more go.
+/// Or, fourth shape (amdkfd, hmm of v5.3): the driver keeps its own table,
+/// but tears the object down with mmu_notifier_unregister_no_release()
+/// directly followed by mmu_notifier_call_srcu(&obj->rcu, fn), fn finding
+/// the object from its rcu_head: the pair becomes mmu_notifier_put(), fn
+/// the ops' ->free_notifier, and the rcu_head goes when nothing else uses
+/// it.  Other mmu_notifier_unregister_no_release() calls of the object
+/// (an error path) stay and are listed ("left:").
 /// Module exit: mmu_notifier_synchronize() is added when the file group
 /// has exactly one module_exit(), with #include <linux/mmu_notifier.h>
 /// unless the file or a local header it includes has it.  Everything else
@@ -60,8 +67,13 @@
 /// field of struct mm_struct), per-instance-table, per-instance-holders,
 /// records-instance, no-table, indirect-table, no-get, no-put, find-no-put,
 /// find-users, kref-release, table-users, table-not-static,
-/// lock-not-static (cocci/get_put/report.cocci); vendor-layer (scripts/convert:
-/// code a vendor's compatibility layer serves).
+/// lock-not-static, deferred-free (the deferred free cannot become
+/// mmu_notifier_put()) (cocci/get_put/report.cocci); vendor-layer
+/// (scripts/convert: code a vendor's compatibility layer serves).
+/// A conversion the series words its commit from, and what a conversion
+/// left for the maintainer, have a line each:
+///   FILE:LINE: OBJECT: converted (SHAPE ...)
+///   FILE:LINE: OBJECT: left: WHAT
 //
 // Commit message text for the lifetime change (the series takes it from
 // here; keep it in sync with the rule):

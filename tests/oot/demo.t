@@ -30,7 +30,24 @@ grep -E -q '^mndemo 2 opens +one notifier +one notifier .* pass$' "$tmp/out" || 
 grep -q '^runtime: mndemo.ko unloaded after its last put: ok$' "$tmp/out" || fail "$(grep '^runtime: mndemo' "$tmp/out")"
 grep -q '^runtime: 5\.10\.[0-9]*, 12 operations: [0-9]* pass, 0 FAIL' "$tmp/out" ||
 	fail "runtime: $(grep '^runtime:' "$tmp/out")"
+# The lifetime, counted: the plain port with the test's own count of the
+# objects it allocates and frees (tests/oot/lifetime.sed), booted: two opens
+# shared one object, freed once through ->free_notifier before the exit
+# returned.  Without its put (a leak) the count says so and runtime fails.
+cp -r "$tmp/rel/demo/port/module" "$tmp/life"
+sed -i -f "$TOP/tests/oot/lifetime.sed" "$tmp/life/mndemo.c"
+grep -q mnrt_frees "$tmp/life/mndemo.c" || fail "lifetime.sed did not apply to the port"
+RUNTIME_MODULE=$tmp/life "$TOP"/scripts/runtime "$tree" > "$tmp/life.out" 2>&1 ||
+	fail "runtime with the counting port: $(tail -n 3 "$tmp/life.out")"
+grep -q '^runtime: mndemo.ko allocated 1 objects and freed 1 through ->free_notifier before its exit returned: ok$' "$tmp/life.out" ||
+	fail "lifetime: $(grep '^runtime: mndemo' "$tmp/life.out")"
+sed -i '/^\tmmu_notifier_put(/d' "$tmp/life/mndemo.c"
+if RUNTIME_MODULE=$tmp/life "$TOP"/scripts/runtime "$tree" > "$tmp/leak.out" 2>&1; then
+	fail "runtime passed a port that never puts its object"
+fi
+grep -q '^runtime: mndemo.ko allocated 1 objects and freed 0 .*: FAIL$' "$tmp/leak.out" ||
+	fail "leak: $(grep '^runtime: mndemo' "$tmp/leak.out")"
 [ "$(cd "$TOP/examples/mndemo" && find . -type f -exec sha256sum {} + | LC_ALL=C sort)" = "$before" ] ||
 	fail "examples/mndemo changed"
-[ $rc = 0 ] && grep -E '^(mndemo|runtime:|demo: done)' "$tmp/out"
+[ $rc = 0 ] && cat "$tmp/out" "$tmp/life.out" | grep -E '^(mndemo|runtime:|demo: done)'
 exit $rc
