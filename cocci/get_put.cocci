@@ -67,7 +67,8 @@
 /// field of struct mm_struct), per-instance-table, per-instance-holders,
 /// records-instance, no-table, indirect-table, no-get, no-put, find-no-put,
 /// find-users, kref-release, table-users, table-not-static,
-/// lock-not-static, deferred-free (the deferred free cannot become
+/// lock-not-static, extra-ref (a reference taken on an object already
+/// held), deferred-free (the deferred free cannot become
 /// mmu_notifier_put()) (cocci/get_put/report.cocci); vendor-layer
 /// (scripts/convert: code a vendor's compatibility layer serves).
 /// A conversion the series words its commit from, and what a conversion

@@ -291,6 +291,37 @@ E@p = ...;
 ...
 }
 
+// A map in the mm counted with a kref (hmm of v5.3): its put, and the
+// references taken on an object already held (kref_get(), outside the get
+// and the callbacks' kref_get_unless_zero()), which no get/put call takes.
+@mmkput depends on mmfield@
+identifier obj.T, K, R, P;
+struct T *E;
+@@
+P(...) { <+... kref_put(&E->K, R) ...+> }
+
+@mmkget depends on mmfield@
+identifier obj.T, K;
+struct T *E;
+position p;
+@@
+kref_get@p(&E->K)
+
+@script:ocaml@
+t << obj.T;
+p << mmkput.P;
+@@
+fact t ("mmput:" ^ p)
+
+@script:ocaml@
+t << obj.T;
+fn << mmfield.fn;
+p << mmkget.p;
+@@
+let p = List.hd p in
+if p.Coccilib.current_element <> fn then
+  fact t (Printf.sprintf "mmget:%s (%s)" (where p) p.Coccilib.current_element)
+
 // The object records a value other than its mm: the instance (device,
 // context) whose table it sits in, a pointer parameter of the function
 // storing it.  Here and below a use is matched on its own and put in its

@@ -109,8 +109,10 @@ Hashtbl.iter (fun t p ->
   let others = List.filter (fun f -> not (List.mem f lookfns || List.mem f tdowns || List.mem f putfns || f = p.Coccilib.current_element))
       (tagged "user:" t) in
   let blockers = List.concat [
-    List.map (fun f -> "mm-field", Printf.sprintf "the mm -> object map is the field mm->%s of struct mm_struct itself: dropping it changes the core's struct mm_struct and every user of the field, beyond a driver conversion" f)
+    List.map (fun f -> "mm-field", Printf.sprintf "the mm -> object map is the field mm->%s of struct mm_struct itself: dropping it changes the core (struct mm_struct and its initialisation, outside the file group) and every user of the field" f)
       (tagged "mmfield:" t);
+    List.map (fun g -> "extra-ref", "kref_get() at " ^ g ^ " takes one more reference on an object already held: the notifier's count is taken only by mmu_notifier_get() on the mm, under mmap_sem, so the conversion needs that reference gone first (it is redundant where a holder of the object keeps it alive)")
+      (tagged "mmget:" t);
     List.filter_map (fun tbl ->
         let tbl = nosp tbl in
         if String.contains tbl '>' && not (String.length tbl > 4 && String.sub tbl 0 4 = "mm->") then
@@ -123,7 +125,7 @@ Hashtbl.iter (fun t p ->
        let pf, rel = match String.split_on_char ' ' k with [a; b] -> a, b | _ -> k, k in
        [("kref-release", Printf.sprintf "%s drops a kref with the release function %s, which does more than unlink, unlock, unregister and free (or %s does more than kref_put() under the table lock): what else it does has no place in free_notifier()" pf rel pf)]
      | _ -> []);
-    (if has t "put" || tagged "kref:" t <> [] || tdowns = [] then [] else
+    (if has t "put" || tagged "kref:" t <> [] || tagged "mmput:" t <> [] || tdowns = [] then [] else
         [("no-put", Printf.sprintf "no put \"void put(struct T *)\" dropping a count: the object is unregistered in %s, so each holder of it would need its own mmu_notifier_put(), which the rule cannot place"
           (String.concat ", " tdowns))]);
     (if others = [] || has t "canon" then [] else

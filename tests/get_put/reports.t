@@ -53,6 +53,12 @@ out=$(cd "$tmp" && "$TOP"/scripts/cocci get_put kref_release_extra.c 2>/dev/null
 [ "$out" = "kref_release_extra.c:62: kx_mm: table &kx_mm_list, lock &kx_mm_lock, lookups at kref_release_extra.c:45 (kx_mm_get): not converted [kref-release]: kx_mm_put drops a kref with the release function kx_mm_release, which does more than unlink, unlock, unregister and free (or kx_mm_put does more than kref_put() under the table lock): what else it does has no place in free_notifier()" ] ||
 	{ printf 'kref_release_extra.c: report\n  %s\n' "$out"; fail=1; }
 cmp -s "$tmp/kref_release_extra.c" "$tmp/kref_release_extra.orig" || { echo "kref_release_extra.c changed"; fail=1; }
+# A map in struct mm_struct, counted with a kref, with one more reference
+# taken on a held object (mm_field.c; its deferred free is converted).
+check mm_field.c \
+	'mm_field.c:46: mx: table mm->mx, lock &mm->page_table_lock, lookups at mm_field.c:35 (mx_get_or_create): not converted [mm-field,extra-ref]: ' \
+	'kref_get() at mm_field.c:102 (mx_range_register) takes one more reference on an object already held' \
+	'mm_field.c:76: mx: converted (deferred free: mx_free() ends with mmu_notifier_put(), mx_free_rcu() becomes ->free_notifier)'
 # The deferred free (deferred_free/, converted) with one condition broken:
 # left as it was, the object's report line gains the code deferred-free.
 # deferred VARIANT SED-SCRIPT REASON: deferred_free/ with dxproc.c edited

@@ -137,8 +137,9 @@ follows $g/radeon_drv.c '	radeon_unregister_atpx_handler();' '	mmu_notifier_sync
 out=$(run mm)
 reported "$out" 'mm/hmm.c:106: hmm: converted (deferred free: hmm_free() ends with mmu_notifier_put(), hmm_free_rcu() becomes ->free_notifier)' \
 	'hmm.c:106: hmm: left: ->rcu stays: the declaration of struct hmm is not in the file group' \
-	'hmm.c:70: hmm: table mm->hmm, lock &mm->page_table_lock, lookups at hmm.c:51 (hmm_get_or_create): not converted [mm-field,no-put]: ' \
-	'the field mm->hmm of struct mm_struct itself' 'mm/hmm.c:70: module exit: left: no module_exit() in the file group'
+	'hmm.c:70: hmm: table mm->hmm, lock &mm->page_table_lock, lookups at hmm.c:51 (hmm_get_or_create): not converted [mm-field,extra-ref]: ' \
+	'the field mm->hmm of struct mm_struct itself' 'kref_get() at hmm.c:899 (hmm_range_register) takes one more reference' \
+	'mm/hmm.c:70: module exit: left: no module_exit() in the file group'
 [ "$(echo "$out" | grep -c 'not converted')" = 1 ] || { echo "mm: more than the hmm report: $out"; fail=1; }
 f=mm/hmm.c
 follows $f 'static void hmm_free_notifier(struct mmu_notifier *mn)' '{' \
