@@ -9,8 +9,8 @@
 /// Callbacks: found through the .invalidate_range_start/end entries of
 /// struct mmu_notifier_ops initialisers (plain or array) in the same file
 /// group; their parameters become range->mm, range->start, range->end and
-/// range->blockable.  A callback that assigns start or end keeps a local
-/// copy initialised from the range.
+/// range->blockable.  A callback that assigns any of them, or takes its
+/// address, keeps a local copy initialised from the range.
 /// Callers: mmu_notifier_range_init() then the start call on &range; end
 /// calls with the same arguments in the same function share that range; a
 /// lone end call gets its own range.  Locals kept only to carry the range
@@ -57,6 +57,7 @@ let mentions e v = Str.string_match (Str.regexp (".*\\b" ^ v ^ "\\b")) e 0
 let is_cb f = Hashtbl.mem cbs f
 let field f x = Hashtbl.find params (f, x)
 let is_param f x = Hashtbl.mem params (f, x)
+let copied f x fld = Hashtbl.mem written (f, x) && field f x = fld
 let converting f = Hashtbl.mem params (f, "") && not (Hashtbl.mem refused f)
 let note f names fields =
   Hashtbl.replace params (f, "") "";
@@ -178,12 +179,8 @@ f(...) {
 @script:ocaml@
 f << cb.f;
 x << wr.x;
-p << wr.p;
 @@
-match field f x with
-| "start" | "end" -> Hashtbl.replace written (f, x) ()
-| fld -> Hashtbl.replace refused f ();
-  say (List.hd p) f (Printf.sprintf "callback assigns or takes the address of its %s parameter: not converted" fld)
+Hashtbl.replace written (f, x) ()
 
 @range_taken@
 identifier cb.f;
@@ -242,24 +239,61 @@ identifier f : script:ocaml() { converting f };
 @@
 f(...) { ... }
 
-@wcopy@
+// (one rule a field, the last first: each puts its line above the others)
+
+@wcopy_blockable@
 identifier cb2.f;
-identifier x : script:ocaml(f) { Hashtbl.mem written (f, x) };
+identifier x : script:ocaml(f) { copied f x "blockable" };
 @@
 f(...) { <+... x ...+> }
 
-@script:ocaml wfld@
-f << cb2.f;
-x << wcopy.x;
-fld;
-@@
-fld := make_ident (field f x)
-
 @depends on patch@
-identifier cb2.f, wcopy.x, wfld.fld;
+identifier cb2.f, wcopy_blockable.x;
 @@
 f(...) {
-+ unsigned long x = range->fld;
++ bool x = range->blockable;
+  ...
+}
+
+@wcopy_end@
+identifier cb2.f;
+identifier x : script:ocaml(f) { copied f x "end" };
+@@
+f(...) { <+... x ...+> }
+
+@depends on patch@
+identifier cb2.f, wcopy_end.x;
+@@
+f(...) {
++ unsigned long x = range->end;
+  ...
+}
+
+@wcopy_start@
+identifier cb2.f;
+identifier x : script:ocaml(f) { copied f x "start" };
+@@
+f(...) { <+... x ...+> }
+
+@depends on patch@
+identifier cb2.f, wcopy_start.x;
+@@
+f(...) {
++ unsigned long x = range->start;
+  ...
+}
+
+@wcopy_mm@
+identifier cb2.f;
+identifier x : script:ocaml(f) { copied f x "mm" };
+@@
+f(...) { <+... x ...+> }
+
+@depends on patch@
+identifier cb2.f, wcopy_mm.x;
+@@
+f(...) {
++ struct mm_struct *x = range->mm;
   ...
 }
 
