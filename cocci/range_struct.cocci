@@ -52,6 +52,12 @@ let uses : (string * string * int * int, bool) Hashtbl.t = Hashtbl.create 17
 let moved = Hashtbl.create 17
 (* trampolines whose range initialiser sets a field they cannot pass on *)
 let keeps_field = Hashtbl.create 7
+(* crossing functions (range passed by pointer to the caller: range_struct/
+   crossing.cocci), their two pointer parameters, and the lines of starts
+   on such pointers not yet seen in the known shape *)
+let crossing = Hashtbl.create 7
+let outptr : (string, string * string) Hashtbl.t = Hashtbl.create 7
+let xstarts = Hashtbl.create 7
 let mentions e v = Str.string_match (Str.regexp (".*\\b" ^ v ^ "\\b")) e 0
 
 let is_cb f = Hashtbl.mem cbs f
@@ -59,6 +65,8 @@ let field f x = Hashtbl.find params (f, x)
 let is_param f x = Hashtbl.mem params (f, x)
 let copied f x fld = Hashtbl.mem written (f, x) && field f x = fld
 let converting f = Hashtbl.mem params (f, "") && not (Hashtbl.mem refused f)
+let is_crossing_def f =
+  Hashtbl.mem crossing f && Hashtbl.mem outptr f && not (Hashtbl.mem refused f)
 let note f names fields =
   Hashtbl.replace params (f, "") "";
   List.iter2 (fun x fld -> Hashtbl.replace params (f, x) fld) names fields
@@ -73,7 +81,8 @@ let say (p : Coccilib.pos) fn why =
 @@
 Hashtbl.reset cbs; Hashtbl.reset params; Hashtbl.reset written;
 Hashtbl.reset refused; Hashtbl.reset callers; Hashtbl.reset uses;
-Hashtbl.reset moved; Hashtbl.reset said; Hashtbl.reset keeps_field
+Hashtbl.reset moved; Hashtbl.reset said; Hashtbl.reset keeps_field;
+Hashtbl.reset crossing; Hashtbl.reset outptr; Hashtbl.reset xstarts
 
 // ---------------------------------------------------------------------
 // Callbacks
@@ -322,6 +331,8 @@ position use.p;
 @@
 - x@p
 + range->fld
+
+#include "range_struct/crossing.cocci"
 
 // ---------------------------------------------------------------------
 // Callers

@@ -54,6 +54,9 @@ static bool reap(struct mm_struct *mm)
 	return ret;
 }
 
+// The start is in follow_pte_pmd(), not in this file: its end is left (an
+// end on a range of its own would not be the range the start saw), and
+// said.  tests/range_struct/crossing.t converts it with its callee.
 static void clean_entry(struct vm_area_struct *vma, unsigned long address)
 {
 	unsigned long start, end;
