@@ -4,6 +4,7 @@
 #   make check                     run the test suite
 #   make series [KERNEL=/path]     probe -> convert -> split -> gate -> series
 #   make series M=/path/to/module [KERNEL=/path]  port an external module's source
+#   make kobj [KERNEL=/path]       prepare the tree for external module builds, print its O=
 #   make runtime [KERNEL=/path]    boot the tree under qemu, check every event at run time
 #   make demo                      the example driver ported, built and booted
 #   make survey KERNELS="DIR ..."  make series on every tree, one table
@@ -30,7 +31,7 @@ endif
 
 S = scripts
 
-.PHONY: help setup check probe candidates worktree convert coverage series gate events bench runtime demo survey clean
+.PHONY: help setup check kobj probe candidates worktree convert coverage series gate events bench runtime demo survey clean
 
 help:
 	@sed -n 's/^#\(   make.*\)/\1/p; s/^# \(Variables.*\)/\n\1/p' $(firstword $(MAKEFILE_LIST))
@@ -49,6 +50,7 @@ help:
 	@echo '  survey      make series on every tree of KERNELS="DIR ...", one table (O/survey/survey.txt)'
 	@echo '  bench       time and memory: pipeline vs naive spatch --dir vs floor (BENCH_NAIVE=sample)'
 	@echo '  demo        examples/mndemo (v4.19 API) ported to the tree, with and without COMPAT=1, built, booted'
+	@echo '  kobj        prepare the tree for external module builds (defconfig + KVM, modules_prepare), print the directory'
 	@echo '  runtime     tiny kernel + recording module booted under qemu (TCG): each operation'"'"'s event, range, pairing'
 	@echo '  clean       remove $(O)/ and the generated patches/*.patch'
 
@@ -108,6 +110,12 @@ endif
 survey:
 	$(Q)$(if $(KERNELS),,$(error KERNELS="DIR DIR ..." names the trees to survey))
 	$(Q)$(S)/survey $(O)/survey $(KERNELS)
+
+# A build directory of the tree for external modules (scripts/kobj):
+# defconfig + KVM, modules_prepare; build with
+# scripts/kobj -m DIR M=/path/to/module modules
+kobj:
+	$(Q)tree=$$($(S)/provision) && $(S)/kobj "$$tree"
 
 runtime:
 	$(Q)tree=$$($(S)/provision) && $(S)/runtime "$$tree"

@@ -59,7 +59,8 @@ p << getput.p;
 Printf.printf "getput %s %s %s %s\n" (List.hd p).Coccilib.file ops alloc free
 
 // What the layer cannot supply: kernels before v5.2 do not say why a range
-// is invalidated, and mmu_notifier_range_init() changed its arguments twice.
+// is invalidated.  (mmu_notifier_range_init(), which changed its arguments
+// twice, it supplies.)
 @event@
 struct mmu_notifier_range *r;
 position p;
@@ -71,19 +72,6 @@ p << event.p;
 @@
 let p = List.hd p in
 Printf.printf "unserved %s:%d range->event: kernels before v5.2 do not give the reason\n"
-  p.Coccilib.file p.Coccilib.line
-
-@init@
-expression list es;
-position p;
-@@
-mmu_notifier_range_init@p(es)
-
-@script:ocaml@
-p << init.p;
-@@
-let p = List.hd p in
-Printf.printf "unserved %s:%d mmu_notifier_range_init(): its arguments differ across kernels\n"
   p.Coccilib.file p.Coccilib.line
 
 // The rewrites come last: the records above name the files as given.
