@@ -611,29 +611,30 @@ f(...) {
   ... when any
 }
 
-// An end with no start in the same function (the start happened in a
-// callee, e.g. follow_pte_pmd()) gets a range of its own.
-@depends on patch && taken@
+// An end with no start in the same function: its start happened elsewhere,
+// on a range this function does not have (a callee that hands its bounds
+// back is for range_struct/crossing.cocci).  A range of its own would not
+// be the one the start saw: the end is left, and said.
+@lone depends on patch && taken@
 identifier f : script:ocaml() { converting_caller f };
 expression M, S, E;
+position p;
 @@
 f(...) {
   <...
 (
-+ mmu_notifier_range_init(&range, M, S, E);
-  mmu_notifier_invalidate_range_end(
--   M, S, E
-+   &range
-  );
+  mmu_notifier_invalidate_range_end@p(M, S, E);
 |
-+ mmu_notifier_range_init(&range, M, S, E);
-  mmu_notifier_invalidate_range_only_end(
--   M, S, E
-+   &range
-  );
+  mmu_notifier_invalidate_range_only_end@p(M, S, E);
 )
   ...>
 }
+
+@script:ocaml@
+f << lone.f;
+p << lone.p;
+@@
+say (List.hd p) f "an end with no start on its bounds in this function: the range its start saw is not known here, not converted"
 
 @depends on patch && taken@
 identifier f : script:ocaml() { converting_caller f };

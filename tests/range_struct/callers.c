@@ -85,7 +85,7 @@ static void grow_then_end(struct mm_struct *mm, unsigned long start,
 		mmu_notifier_invalidate_range_start(mm, start, end);
 		shoot(mm, start, end);
 		end += PAGE_SIZE;
-		/* the bounds moved: this end gets a range of its own */
+		/* the bounds moved: this end is left, and said */
 		mmu_notifier_invalidate_range_end(mm, start, end);
 	}
 }
