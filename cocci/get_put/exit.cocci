@@ -16,15 +16,32 @@ x << ex.X;
 @@
 exits := List.sort_uniq compare (x :: !exits)
 
-// No module exit in the group: said once, at the first object.
+// No module exit in the group: said once, at the first object, with the
+// group's functions that tear down what a free path may use (amdkfd from
+// v4.20: kfd_exit(), run from amdgpu's exit, destroys its workqueue).
+@nxtd depends on (cp || fcp || hgo || dgo) && !ex@
+identifier F;
+identifier td : script:ocaml() { List.mem td teardown_api };
+@@
+F(...) { <+... td(...) ...+> }
+
+@script:ocaml@
+f << nxtd.F;
+g << nxtd.td;
+@@
+Hashtbl.replace nxtds (f ^ "() calls " ^ g ^ "()") ()
+
 @script:ocaml depends on (cp || fcp || hgo || dgo) && !ex@
 p << obj.p;
 @@
 let p = List.hd p in
 if not !noexit then begin
   noexit := true;
-  Printf.printf "%s:%d: module exit: left: no module_exit() in the file group, mmu_notifier_synchronize() not added: if %s is built into a module, its exit must call it so that no free_notifier() outlives the module\n"
+  let tds = List.sort compare (Hashtbl.fold (fun k () acc -> k :: acc) nxtds []) in
+  Printf.printf "%s:%d: module exit: left: no module_exit() in the file group, mmu_notifier_synchronize() not added [no-exit]: if %s is built into a module, its exit must call it so that no free_notifier() outlives the module%s\n"
     p.Coccilib.file p.Coccilib.line (short p.Coccilib.file)
+    (if tds = [] then "" else
+       ", before it tears down what a pending free_notifier() may use (" ^ String.concat ", " tds ^ ")")
 end
 
 @script:ocaml exone@

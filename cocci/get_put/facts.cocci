@@ -46,6 +46,8 @@ let excalls = Hashtbl.create 17
 (* the extents of the exit's branches and loop bodies *)
 let exbranches = ref []
 let exhas = ref false
+(* no module exit: the group's teardowns, "F() calls G()" *)
+let nxtds = Hashtbl.create 7
 (* the chain from g to a call satisfying leaf, through the group's
    functions (the edges excalls), or None *)
 let exchain leaf g =

@@ -35,6 +35,14 @@ case $out in *"module exit"*) printf 'hk: the exit is reported:\n%s\n' "$out"; f
 grep -q 'mmu_notifier_unregister_no_release(&process->mmu_notifier, process->mm);' "$d/hk_process.c" ||
 	{ echo "hk: the error path's unregistration changed"; fail=1; }
 
+# Without its module exit (amdkfd from v4.20: the exit is amdgpu's): the
+# group's teardowns are named for whoever adds the call.
+rm "$d/hk_module.c"
+cp "$TOP"/tests/get_put/teardown_order/*.[ch] "$d"/
+rm "$d/hk_module.c"
+out=$(cd "$d" && "$TOP"/scripts/cocci get_put hk.h hk_chardev.c hk_process.c hk_topology.c 2>/dev/null)
+has "$out" 'module exit: left: no module_exit() in the file group, mmu_notifier_synchronize() not added [no-exit]: if hk_process.c is built into a module, its exit must call it so that no free_notifier() outlives the module, before it tears down what a pending free_notifier() may use (hk_process_destroy_wq() calls destroy_workqueue())'
+
 # variant NAME SED-SCRIPT: deferred_free/ with its module exit edited;
 # prints the report
 variant() {
