@@ -25,12 +25,13 @@ let noexit = ref false
    queue work, free to a cache, ...: mmu_notifier_synchronize() must come
    before the exit destroys any of that, and after whatever may still
    drop notifiers. *)
-(* calls that destroy what a free path may use *)
+(* calls that destroy what a free path may use: a module's shared
+   resources (idr_destroy(), free_percpu(), ... are mostly an object's own,
+   and not counted) *)
 let teardown_api = ["destroy_workqueue"; "kmem_cache_destroy"; "mempool_destroy";
   "mempool_exit"; "dma_pool_destroy"; "cleanup_srcu_struct"; "kthread_stop";
   "kthread_destroy_worker"; "rhashtable_destroy"; "rhashtable_free_and_destroy";
-  "idr_destroy"; "ida_destroy"; "percpu_ref_exit"; "free_percpu"; "bioset_exit";
-  "gen_pool_destroy"]
+  "bioset_exit"; "gen_pool_destroy"]
 let ends_with s k =
   let n = String.length s and m = String.length k in
   n >= m && String.sub s (n - m) m = k
