@@ -55,10 +55,17 @@
 /// the object from its rcu_head: the pair becomes mmu_notifier_put(), fn
 /// the ops' ->free_notifier, and the rcu_head goes when nothing else uses
 /// it.  Other mmu_notifier_unregister_no_release() calls of the object
-/// (an error path) stay and are listed ("left:").
+/// (an error path) stay and are listed ("left:"), with [unsynced-free]
+/// when the object is freed after one with no SRCU grace period.
 /// Module exit: mmu_notifier_synchronize() is added when the file group
-/// has exactly one module_exit(), with #include <linux/mmu_notifier.h>
-/// unless the file or a local header it includes has it.  Everything else
+/// has exactly one module_exit(), before the exit's first teardown
+/// (destroy_workqueue(), kmem_cache_destroy(), ..., directly or through
+/// the group's functions: what a pending ->free_notifier() may use), at
+/// its end when nothing tears down, with #include <linux/mmu_notifier.h>
+/// unless the file or a local header it includes has it; not added, and
+/// the exit listed ("module exit: left:"), when something that may still
+/// drop notifiers comes after that teardown ([exit-order]) or the
+/// teardown is inside a branch ([exit-nested]).  Everything else
 /// is reported (MODE=report, or on stdout in patch mode), one line per
 /// object:
 ///   FILE:LINE: OBJECT: table T, lock L, lookups at F:L,...: not converted [CODES]: REASON

@@ -117,6 +117,36 @@ position p != dpair.p;
 @@
 mmu_notifier_unregister_no_release@p(&E->F, M)
 
+// Such an unregistration followed by the object's free with no SRCU
+// grace period between (amdkfd's create_process() before v5.4): a
+// callback still running on another CPU may use the freed object.  Only
+// the core's SRCU would do (static in mm/mmu_notifier.c); the driver has
+// no call that waits for it, and mmu_notifier_synchronize() waits for
+// queued SRCU callbacks only (srcu_barrier()), not for a grace period.
+@dlfree depends on dpair@
+identifier obj.T, obj.F;
+struct T *E;
+expression M, C;
+identifier fr = {kfree, kvfree, kmem_cache_free};
+position p != dpair.p, k;
+@@
+mmu_notifier_unregister_no_release@p(&E->F, M);
+...
+(
+fr@k(E);
+|
+fr@k(C, E);
+)
+
+@script:ocaml@
+t << obj.T;
+p << dlfree.p;
+k << dlfree.k;
+fr << dlfree.fr;
+@@
+let p = List.hd p and k = List.hd k in
+Hashtbl.replace dlfrees (t, pkey p) (Printf.sprintf "%s() at %s" fr (where k))
+
 @drcu depends on dpair@
 identifier obj.T, dpair.RCU;
 struct T *E;
@@ -175,7 +205,7 @@ t << obj.T;
 p << dleft.p;
 @@
 let p = List.hd p in
-Hashtbl.add dlefts t (p.Coccilib.file, p.Coccilib.line, p.Coccilib.current_element)
+Hashtbl.add dlefts t (p.Coccilib.file, p.Coccilib.line, p.Coccilib.current_element, pkey p)
 
 @script:ocaml@
 t << obj.T;
@@ -219,8 +249,13 @@ if !b = [] then begin
   let here = (p.Coccilib.file, p.Coccilib.line) in
   say here (Printf.sprintf "converted (deferred free: %s() ends with mmu_notifier_put(), %s() becomes ->free_notifier)"
     p.Coccilib.current_element fn);
-  List.iter (fun (file, line, f) ->
-      say (file, line) ("left: mmu_notifier_unregister_no_release() in " ^ f ^ "() stays: no deferred free follows it, so the rule cannot tell when the object is freed"))
+  List.iter (fun (file, line, f, k) ->
+      match Hashtbl.find_opt dlfrees (t, k) with
+      | None ->
+        say (file, line) ("left: mmu_notifier_unregister_no_release() in " ^ f ^ "() stays: no deferred free follows it, so the rule cannot tell when the object is freed")
+      | Some w ->
+        say (file, line) (Printf.sprintf "left: mmu_notifier_unregister_no_release() in %s() stays [unsynced-free]: %s frees the object with no SRCU grace period after the unregistration, so a notifier callback still running on another CPU may use it after the free; not converted: mmu_notifier_put() would free it through %s(), the release of a whole object, which the rule cannot show right for one this error path has partly undone (nor drop the unwind it would repeat), and no call of the driver's waits for that grace period (mmu_notifier_synchronize() waits only for queued SRCU callbacks); fix by hand: register the notifier last in %s(), after every step that can fail, so that no error path unregisters it (as upstream amdkfd did before its mmu_notifier_put() conversion)"
+             f w (t ^ "_free_notifier") f))
     (Hashtbl.find_all dlefts t);
   if keep <> [] then say here ("left: ->" ^ rcu ^ " stays, also used at " ^ String.concat ", " keep)
   else if not (has t "dfld") then say here ("left: ->" ^ rcu ^ " stays: the declaration of struct " ^ t ^ " is not in the file group")

@@ -16,15 +16,32 @@ x << ex.X;
 @@
 exits := List.sort_uniq compare (x :: !exits)
 
-// No module exit in the group: said once, at the first object.
+// No module exit in the group: said once, at the first object, with the
+// group's functions that tear down what a free path may use (amdkfd from
+// v4.20: kfd_exit(), run from amdgpu's exit, destroys its workqueue).
+@nxtd depends on (cp || fcp || hgo || dgo) && !ex@
+identifier F;
+identifier td : script:ocaml() { List.mem td teardown_api };
+@@
+F(...) { <+... td(...) ...+> }
+
+@script:ocaml@
+f << nxtd.F;
+g << nxtd.td;
+@@
+Hashtbl.replace nxtds (f ^ "() calls " ^ g ^ "()") ()
+
 @script:ocaml depends on (cp || fcp || hgo || dgo) && !ex@
 p << obj.p;
 @@
 let p = List.hd p in
 if not !noexit then begin
   noexit := true;
-  Printf.printf "%s:%d: module exit: left: no module_exit() in the file group, mmu_notifier_synchronize() not added: if %s is built into a module, its exit must call it so that no free_notifier() outlives the module\n"
+  let tds = List.sort compare (Hashtbl.fold (fun k () acc -> k :: acc) nxtds []) in
+  Printf.printf "%s:%d: module exit: left: no module_exit() in the file group, mmu_notifier_synchronize() not added [no-exit]: if %s is built into a module, its exit must call it so that no free_notifier() outlives the module%s\n"
     p.Coccilib.file p.Coccilib.line (short p.Coccilib.file)
+    (if tds = [] then "" else
+       ", before it tears down what a pending free_notifier() may use (" ^ String.concat ", " tds ^ ")")
 end
 
 @script:ocaml exone@
@@ -53,13 +70,180 @@ p << exfn.p;
 let file = (List.hd p).Coccilib.file in
 if not (includes_notifier file) then incfiles := file :: !incfiles
 
-@depends on cp || fcp || hgo || dgo@
+// Where: a pending ->free_notifier() runs what the driver's free path
+// calls (queue_work() on the driver's workqueue, kmem_cache_free(), ...),
+// so mmu_notifier_synchronize() must come before the exit destroys any of
+// that (destroy_workqueue(), kmem_cache_destroy(), ... : teardown_api,
+// directly or through the group's functions, three calls deep), and after
+// whatever may still drop notifiers (mmu_notifier_put(), the driver's put,
+// a driver unregistration whose ->remove() runs driver code: putter_api).
+// It goes before the exit's first teardown, a statement of the exit's
+// body; at the end when nothing tears down (sgi-gru, radeon); else the
+// exit is reported ("module exit: left:" with [exit-order] or
+// [exit-nested]) and nothing is added.
+@exc depends on cp || fcp || hgo || dgo@
+identifier exone.y, G;
+position p;
+@@
+void y(void) { <+... G@p(...) ...+> }
+
+@script:ocaml@
+g << exc.G;
+p << exc.p;
+@@
+let p = List.hd p in
+exsites := (p.Coccilib.file, p.Coccilib.line, p.Coccilib.col, g) :: !exsites
+
+@exc1@
+identifier exc.G, H;
+@@
+G(...) { <+... H(...) ...+> }
+
+@script:ocaml@
+g << exc.G;
+h << exc1.H;
+@@
+Hashtbl.add excalls g h
+
+@exc2@
+identifier exc1.H, I;
+@@
+H(...) { <+... I(...) ...+> }
+
+@script:ocaml@
+h << exc1.H;
+i << exc2.I;
+@@
+Hashtbl.add excalls h i
+
+@exc3@
+identifier exc2.I, J;
+@@
+I(...) { <+... J(...) ...+> }
+
+@script:ocaml@
+i << exc2.I;
+j << exc3.J;
+@@
+Hashtbl.add excalls i j
+
+// The exit's branches and loop bodies (a teardown inside one is not on
+// every path; spatch 1.1.1 cannot match a do-while body).
+@exb1@
+identifier exone.y;
+statement S;
+expression E;
+position s;
+@@
+void y(void) { <+... if (E) S@s ...+> }
+
+@exb2@
+identifier exone.y;
+statement S, S1;
+expression E;
+position s;
+@@
+void y(void) { <+... if (E) S@s else S1 ...+> }
+
+@exb3@
+identifier exone.y;
+statement S, S1;
+expression E;
+position s;
+@@
+void y(void) { <+... if (E) S1 else S@s ...+> }
+
+@exb4@
+identifier exone.y;
+statement S;
+expression E;
+position s;
+@@
+void y(void) { <+... while (E) S@s ...+> }
+
+@exb5@
+identifier exone.y;
+statement S;
+position s;
+@@
+void y(void) { <+... for (...;...;...) S@s ...+> }
+
+@script:ocaml@
+s << exb1.s;
+@@
+List.iter (fun s -> exbranches := (s.Coccilib.line, s.Coccilib.col, s.Coccilib.line_end, s.Coccilib.col_end) :: !exbranches) s
+
+@script:ocaml@
+s << exb2.s;
+@@
+List.iter (fun s -> exbranches := (s.Coccilib.line, s.Coccilib.col, s.Coccilib.line_end, s.Coccilib.col_end) :: !exbranches) s
+
+@script:ocaml@
+s << exb3.s;
+@@
+List.iter (fun s -> exbranches := (s.Coccilib.line, s.Coccilib.col, s.Coccilib.line_end, s.Coccilib.col_end) :: !exbranches) s
+
+@script:ocaml@
+s << exb4.s;
+@@
+List.iter (fun s -> exbranches := (s.Coccilib.line, s.Coccilib.col, s.Coccilib.line_end, s.Coccilib.col_end) :: !exbranches) s
+
+@script:ocaml@
+s << exb5.s;
+@@
+List.iter (fun s -> exbranches := (s.Coccilib.line, s.Coccilib.col, s.Coccilib.line_end, s.Coccilib.col_end) :: !exbranches) s
+
+// The exit waits already (by hand, or a rule run before): nothing to do.
+@exsync depends on cp || fcp || hgo || dgo@
 identifier exone.y;
 @@
-void y(void)
+void y(void) { <+... mmu_notifier_synchronize() ...+> }
+
+@script:ocaml depends on exsync@
+@@
+exhas := true
+
+// The plan: the exit's name for the rule that places the call, or the
+// report line.
+@script:ocaml exat depends on cp || fcp || hgo || dgo@
+p << exfn.p;
+zend;
+zbefore;
+@@
+let putfns = Hashtbl.fold (fun (_, f) () acc ->
+    if String.length f > 6 && String.sub f 0 6 = "putfn:" then String.sub f 6 (String.length f - 6) :: acc else acc)
+    facts [] in
+let first = explan.contents = None in
+let y = List.hd exits.contents in
+(match exit_plan putfns with
+ | `End -> zend := make_ident y; zbefore := make_ident "__exit_plan_end"
+ | `Before _ -> zbefore := make_ident y; zend := make_ident "__exit_plan_before"
+ | `Refuse why ->
+   let p = List.hd p in
+   if first && why <> "" then
+     Printf.printf "%s:%d: module exit: left: mmu_notifier_synchronize() not added to %s() %s\n"
+       p.Coccilib.file p.Coccilib.line y why;
+   Coccilib.include_match false)
+
+@depends on cp || fcp || hgo || dgo@
+identifier exat.zend;
+@@
+void zend(void)
 {
 	... when != mmu_notifier_synchronize();
 +	mmu_notifier_synchronize();
+}
+
+@depends on cp || fcp || hgo || dgo@
+identifier exat.zbefore, G;
+position p : script:ocaml() { first_teardown p };
+@@
+void zbefore(void)
+{
+	... when != mmu_notifier_synchronize();
++	mmu_notifier_synchronize();
+	G@p(...);
+	... when any
 }
 
 // mmu_notifier_synchronize() is declared in <linux/mmu_notifier.h>: the

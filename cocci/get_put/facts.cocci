@@ -14,8 +14,93 @@ let exits = ref []
 let own = ref []
 (* the deferred-free shape: its other unregistrations without release *)
 let dlefts = Hashtbl.create 7
+(* those followed by the object's free with no grace period: (T, place of
+   the unregistration) -> place of the free *)
+let dlfrees = Hashtbl.create 7
 (* a converted group without a module exit said so *)
 let noexit = ref false
+
+(* The module exit's order (cocci/get_put/exit.cocci).  A pending
+   ->free_notifier() runs from an SRCU callback, and what it calls may
+   queue work, free to a cache, ...: mmu_notifier_synchronize() must come
+   before the exit destroys any of that, and after whatever may still
+   drop notifiers. *)
+(* calls that destroy what a free path may use: a module's shared
+   resources (idr_destroy(), free_percpu(), ... are mostly an object's own,
+   and not counted) *)
+let teardown_api = ["destroy_workqueue"; "kmem_cache_destroy"; "mempool_destroy";
+  "mempool_exit"; "dma_pool_destroy"; "cleanup_srcu_struct"; "kthread_stop";
+  "kthread_destroy_worker"; "rhashtable_destroy"; "rhashtable_free_and_destroy";
+  "bioset_exit"; "gen_pool_destroy"]
+let ends_with s k =
+  let n = String.length s and m = String.length k in
+  n >= m && String.sub s (n - m) m = k
+(* calls that may still drop notifiers: a put, or a driver unregistration,
+   whose ->remove() callbacks run driver code *)
+let putter_api g =
+  g = "mmu_notifier_put" || ends_with g "unregister_driver" ||
+  ends_with g "driver_unregister" || ends_with g "_del_driver" || g = "usb_deregister"
+(* the exit's calls: (file, line, col, callee) *)
+let exsites = ref []
+(* calls made by the group's functions the exit reaches: caller -> callee *)
+let excalls = Hashtbl.create 17
+(* the extents of the exit's branches and loop bodies *)
+let exbranches = ref []
+let exhas = ref false
+(* no module exit: the group's teardowns, "F() calls G()" *)
+let nxtds = Hashtbl.create 7
+(* the chain from g to a call satisfying leaf, through the group's
+   functions (the edges excalls), or None *)
+let exchain leaf g =
+  let rec go seen g =
+    if leaf g then Some [g]
+    else if List.mem g seen then None
+    else
+      List.fold_left (fun acc h -> match acc with
+          | Some _ -> acc
+          | None -> (match go (g :: seen) h with Some c -> Some (g :: c) | None -> None))
+        None (List.sort_uniq compare (Hashtbl.find_all excalls g)) in
+  go [] g
+let chain_text c = String.concat " -> " (List.map (fun g -> g ^ "()") c)
+(* the exit's plan, decided once per group: `End (after the last
+   statement, nothing there tears down), `Before (file, line, col) (before
+   that top-level call, the first teardown) or `Refuse (reported) *)
+let explan = ref None
+let exit_plan putfns =
+  match !explan with
+  | Some p -> p
+  | None ->
+    let sites = List.sort compare !exsites in
+    let leaf_put g = putter_api g || List.mem g putfns in
+    let tds = List.filter_map (fun (f, l, c, g) ->
+        match exchain (fun g -> List.mem g teardown_api) g with
+        | Some ch -> Some ((f, l, c), ch) | None -> None) sites in
+    let puts = List.filter_map (fun (f, l, c, g) ->
+        match exchain leaf_put g with
+        | Some ch -> Some ((f, l, c), ch) | None -> None) sites in
+    let plan =
+      if !exhas then `Refuse ""
+      else match tds with
+        | [] -> `End
+        | ((f, l, c) as k, ch) :: _ ->
+          let late = List.filter (fun (k', _) -> k' >= k) puts in
+          let inside = List.exists (fun (l0, c0, l1, c1) -> (l0, c0) <= (l, c) && (l, c) <= (l1, c1)) !exbranches in
+          match late with
+          | ((_, l', _), ch') :: _ ->
+            `Refuse (Printf.sprintf "[exit-order]: the exit tears down at %s:%d (%s) what a pending ->free_notifier() may use, and may still drop notifiers at %s:%d (%s), after it: no place is both after the last put and before the teardown"
+                       (Filename.basename f) l (chain_text ch) (Filename.basename f) l' (chain_text ch'))
+          | [] when inside ->
+            `Refuse (Printf.sprintf "[exit-nested]: the exit's first teardown, at %s:%d (%s), is inside a branch or a loop: mmu_notifier_synchronize() must come before it on every path"
+                       (Filename.basename f) l (chain_text ch))
+          | [] -> `Before (f, l, c) in
+    explan := Some plan;
+    plan
+(* p is the exit's first teardown, where the call goes *)
+let first_teardown p =
+  let p = List.hd p in
+  match !explan with
+  | Some (`Before k) -> (p.Coccilib.file, p.Coccilib.line, p.Coccilib.col) = k
+  | _ -> false
 
 (* The #include lines of a file: (local, name) for #include "name" / <name>. *)
 let include_lines file =

@@ -176,4 +176,6 @@ Hashtbl.reset objs; exits := []; own := []; Hashtbl.reset looks; Hashtbl.reset l
 Hashtbl.reset facts; incfiles := []; htables := [];
 Hashtbl.reset hvals; Hashtbl.reset hreads; Hashtbl.reset hcalls; Hashtbl.reset huses;
 Hashtbl.reset hfuses; Hashtbl.reset hdrop; Hashtbl.reset hfns;
-Hashtbl.reset dlefts; noexit := false
+Hashtbl.reset dlefts; Hashtbl.reset dlfrees; noexit := false;
+exsites := []; Hashtbl.reset excalls; exbranches := []; exhas := false; explan := None;
+Hashtbl.reset nxtds

@@ -158,7 +158,7 @@ hasnot $f 'mmu_notifier_call_srcu\|mmu_notifier_unregister_no_release\|hmm_free_
 g=drivers/gpu/drm/amd/amdkfd
 out=$(run $g)
 reported "$out" "$g/kfd_process.c:537: kfd_process: converted (deferred free: kfd_process_notifier_release() ends with mmu_notifier_put(), kfd_process_destroy_delayed() becomes ->free_notifier)" \
-	"$g/kfd_process.c:680: kfd_process: left: mmu_notifier_unregister_no_release() in create_process() stays: " \
+	"$g/kfd_process.c:680: kfd_process: left: mmu_notifier_unregister_no_release() in create_process() stays [unsynced-free]: kfree() at " \
 	"$g/kfd_process.c:638: module exit: left: no module_exit() in the file group, mmu_notifier_synchronize() not added" \
 	"$g/kfd_process.c:638: kfd_process: table kfd_processes_table, "
 f=$g/kfd_process.c
