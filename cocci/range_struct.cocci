@@ -31,6 +31,8 @@ virtual patch
 virtual context
 virtual org
 virtual report
+virtual int_start
+virtual no_invalidate_page
 
 @initialize:ocaml@
 @@
@@ -331,6 +333,9 @@ position use.p;
 @@
 - x@p
 + range->fld
+
+#include "range_struct/int_start.cocci"
+#include "range_struct/invalidate_page.cocci"
 
 #include "range_struct/crossing.cocci"
 
