@@ -43,6 +43,8 @@ grep -q '^Subject: \[PATCH 5/6\] drm/radeon: use mmu_notifier_get/put$' "$out"/0
 # Body: why, provenance, sign-off, Cc.
 p1=$(ls "$out"/0001-*.patch)
 grep -q '^Gather the arguments into one struct mmu_notifier_range' "$p1" || fail "no why in patch 1"
+grep -q '^This is one treewide patch for the callbacks and their callers\.' "$p1" || fail "patch 1: one patch, said plainly"
+! grep -q 'unbuildable' "$p1" || fail "patch 1 claims a split would not build"
 
 # Upstream credit, from the step descriptors (a driver's own upstream patch
 # where its series converted it).
