@@ -1,7 +1,9 @@
 #!/bin/sh
 # scripts/steptext: a patch's words say what its diff does on this tree.
 # range_struct names a blockable argument only where the callbacks had one,
-# and never claims that a split would not build.
+# and never claims that a split would not build; event_tag says what
+# became of blockable (a flag set and cleared, a flag always set, or no
+# flag where the tree had no blockable).
 set -eu
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 d=$(mktemp -d)
@@ -25,4 +27,23 @@ has "and, for start, a blockable flag as separate arguments" || fail "range_stru
 st range_struct cover "$d/noblock.diff" > "$d/out"
 ! grep -q blockable "$d/out" || fail "range_struct cover names a blockable the tree has not"
 
+# event_tag on v4.14 (no flag), v4.19 (set and cleared), RHEL 8.1 (always set)
+printf '%s\n' '--- a/include/linux/mmu_notifier.h' '+++ b/include/linux/mmu_notifier.h' \
+	'+enum mmu_notifier_event {' > "$d/noflag.diff"
+cat "$d/noflag.diff" - > "$d/always.diff" <<'EOF2'
++#define MMU_NOTIFIER_RANGE_BLOCKABLE (1 << 0)
++		range->flags |= MMU_NOTIFIER_RANGE_BLOCKABLE;
+EOF2
+cat "$d/always.diff" - > "$d/flag.diff" <<'EOF2'
++		range->flags &= ~MMU_NOTIFIER_RANGE_BLOCKABLE;
+EOF2
+st event_tag why "$d/noflag.diff" > "$d/out"
+has "This tree has no blockable to turn" || fail "event_tag, v4.14: $(cat "$d/out")"
+! grep -q -e 'oom reaper' -e EAGAIN -e 'mmu_notifier_range_blockable()' "$d/out" ||
+	fail "event_tag, v4.14: promises what the tree has not"
+st event_tag why "$d/flag.diff" > "$d/out"
+has "and the non-blocking start (the oom reaper's) clears it" || fail "event_tag, v4.19: $(cat "$d/out")"
+st event_tag why "$d/always.diff" > "$d/out"
+has "This tree has no non-blocking start" || fail "event_tag, RHEL 8.1: $(cat "$d/out")"
+! grep -q 'oom reaper' "$d/out" || fail "event_tag, RHEL 8.1: an oom reaper start it has not"
 exit 0
