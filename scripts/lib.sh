@@ -260,3 +260,15 @@ build_config() {
 		--disable KCOV --disable GCOV_KERNEL --disable GCC_PLUGINS \
 		--disable DEBUG_INFO --disable MODULE_SIG --disable WERROR
 }
+
+# diff_has DIFF SIGN ERE: the unified diff in the file DIFF adds (SIGN +)
+# or removes (SIGN -) a line matching ERE; false when DIFF is empty or no
+# file (the words of a patch say what its diff does: scripts/steps/*)
+diff_has() {
+	[ -n "$1" ] && [ -f "$1" ] || return 1
+	DIFF_SIGN=$2 DIFF_ERE=$3 awk '
+	/^(\+\+\+|---) / { next }
+	substr($0, 1, 1) == ENVIRON["DIFF_SIGN"] && substr($0, 2) ~ ENVIRON["DIFF_ERE"] { f = 1; exit }
+	END { exit !f }' "$1"
+}
+

@@ -9,16 +9,20 @@
 ///
 ///  - The range and mmu_notifier_range_init() are written anew, once for
 ///    both CONFIG_MMU_NOTIFIER settings, after the forward declaration of
-///    struct mmu_notifier_ops (patches/core/event_tag/range): vma, flags
-///    and event join mm, start and end; MMU_NOTIFIER_RANGE_BLOCKABLE takes
-///    the place of a bool blockable, read through the new
-///    mmu_notifier_range_blockable(); init takes (range, event, flags,
-///    vma, mm, start, end).  The tree's own definitions go, with their
-///    comments.  Before them: enum mmu_notifier_event (".../events").
-///  - The start wrappers set or clear the flag; on a tree whose start can
-///    never be non-blocking the plain start sets it, so every range there
-///    is blockable, as it was.  Readers of range->blockable in the core
-///    read the flag.
+///    struct mmu_notifier_ops: vma, flags and event join mm, start and
+///    end; init takes (range, event, flags, vma, mm, start, end).  The
+///    tree's own definitions go, with their comments.  Before them: enum
+///    mmu_notifier_event (patches/core/event_tag/events).
+///  - Where the tree's range has a blockable (v4.19 on, or a vendor layer's
+///    range on v4.18), MMU_NOTIFIER_RANGE_BLOCKABLE takes its place, read
+///    through the new mmu_notifier_range_blockable() (".../range-blockable",
+///    or ".../range-blockable-always" on a tree with no non-blocking
+///    start); the start wrappers set or clear the flag, and where no start
+///    can be non-blocking the plain start sets it.  Readers of
+///    range->blockable in the core read the flag.
+///  - Where it has none (v4.9-v4.18: no invalidation can be non-blocking)
+///    there is no such flag: the range has flags, but none is defined
+///    (".../range").
 /// A tree that has the enum already is left alone.
 //
 // Confidence: High
@@ -38,7 +42,29 @@ enum mmu_notifier_event {...};
 @@
 int mmu_notifier_invalidate_range_start_nonblock(...) {...}
 
-@new_code depends on patch && !has_events@
+// The range the tree has carries a blockable (v4.19 and later, or the
+// range_struct step's range on a tree whose callbacks or vendor layer
+// had one): it becomes the flag MMU_NOTIFIER_RANGE_BLOCKABLE.  Without
+// one (v4.9-v4.18) no invalidation can be non-blocking, and nothing would
+// set or read the flag: the range gets none.
+@has_blockable depends on patch && !has_events@
+type T;
+@@
+struct mmu_notifier_range { ... T blockable; ... };
+
+@new_code_nonblock depends on patch && !has_events && has_blockable && has_nonblock@
+@@
+struct mmu_notifier_ops;
++/* mmu-notifier-series: events */
++/* mmu-notifier-series: range-blockable */
+
+@new_code_blocking depends on patch && !has_events && has_blockable && !has_nonblock@
+@@
+struct mmu_notifier_ops;
++/* mmu-notifier-series: events */
++/* mmu-notifier-series: range-blockable-always */
+
+@new_code depends on patch && !has_events && !has_blockable@
 @@
 struct mmu_notifier_ops;
 +/* mmu-notifier-series: events */
@@ -59,7 +85,7 @@ identifier r, m, s, e;
 @@
 -#define mmu_notifier_range_init(r, m, s, e) _mmu_notifier_range_init(r, s, e)
 
-@set_flag depends on patch && !has_events@
+@set_flag depends on patch && !has_events && has_blockable@
 identifier r;
 symbol true, false;
 @@
@@ -71,14 +97,14 @@ symbol true, false;
 + r->flags &= ~MMU_NOTIFIER_RANGE_BLOCKABLE;
 )
 
-@read_flag depends on patch && !has_events@
+@read_flag depends on patch && !has_events && has_blockable@
 expression R;
 @@
 - R->blockable
 + mmu_notifier_range_blockable(R)
 
-// No non-blocking start in this tree: every start may block.
-@start_blocks depends on patch && !has_events && !has_nonblock@
+// A range with the flag but no non-blocking start: every start may block.
+@start_blocks depends on patch && !has_events && has_blockable && !has_nonblock@
 identifier r;
 @@
  void mmu_notifier_invalidate_range_start(struct mmu_notifier_range *r)

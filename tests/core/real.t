@@ -5,7 +5,9 @@
 # KERNEL_V5115, KERNEL_V53.  For each tree: the steps its probe says run,
 # each core rule in turn on include/linux/mmu_notifier.h, mm/mmu_notifier.c
 # and the backport's headers; after each the probe shows the step's API
-# (scripts/steps/STEP: api), and a second run changes nothing.
+# (scripts/steps/STEP: api), and a second run changes nothing; after
+# event_tag, MMU_NOTIFIER_RANGE_BLOCKABLE is there only if the tree's
+# callbacks had a blockable or a vendor layer a range with one.
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 export TOP
 . "$TOP/scripts/lib.sh"
@@ -37,6 +39,17 @@ for v in V49 V414 V418 V419 V420 V5115 V53; do
 		(cd "$d/again" && "$TOP"/scripts/cocci "core/$step" $files) > "$d/log" 2>&1
 		diff -r -u "$c" "$d/again" > "$d/diff" || { echo "$v: core/$step twice:"; cat "$d/diff"; rc=1; }
 		rm -rf "$d/again"
+		# the blockable flag only where a range could be non-blocking or
+		# had a blockable a user reads (a vendor layer's)
+		if [ "$step" = event_tag ]; then
+			want=yes
+			grep -q -x -e 'callbacks: noblock' "$d/$v.probe" &&
+				grep -q -x -e 'backport: no' "$d/$v.probe" && want=no
+			got=no
+			grep -q MMU_NOTIFIER_RANGE_BLOCKABLE "$c/include/linux/mmu_notifier.h" && got=yes
+			[ "$got" = "$want" ] ||
+				{ echo "$v: core/event_tag: MMU_NOTIFIER_RANGE_BLOCKABLE: $got, expected $want"; rc=1; }
+		fi
 		echo "$v: core/$step: $(sed -n 's/^generation: //p' "$d/after")"
 	done
 done

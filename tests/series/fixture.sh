@@ -9,13 +9,15 @@
 # kbuild interface the gate uses (O=, C=2, allmodconfig, olddefconfig,
 # prepare, single .o targets) with gcc and sparse.  checkpatch.pl and
 # get_maintainer.pl are copied from Debian's linux-source tree when it has
-# been provisioned (never committed to this project).
+# been provisioned (never committed to this project); else a stand-in
+# get_maintainer.pl names THE REST.
 #
 #   fixture_init            a tmp dir (removed on exit), then fixture_dirs
 #   fixture_dirs DIR        sets T=DIR, P=DIR/proj (project copy), O=DIR/o
 #   fixture_tree            $T/linux: the base tree with history
 #   fixture_convert [STEPS] $O/work with the step commits (default: all three)
 #   have_kernel_scripts     true when checkpatch.pl/get_maintainer.pl were copied
+#   fixture_get_maintainer [DIR]  a stand-in get_maintainer.pl (perl on stdin)
 
 set -eu
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -296,9 +298,33 @@ EOF
 		for f in checkpatch.pl get_maintainer.pl spelling.txt const_structs.checkpatch; do
 			cp "$deb/scripts/$f" scripts/
 		done
+		# the tree stands for a v4.20, whose checkpatch.pl does not look
+		# up in git the commits a message names (UNKNOWN_COMMIT_ID is
+		# later's): the upstream commits each patch credits are not in it
+		echo '--ignore UNKNOWN_COMMIT_ID' > .checkpatch.conf
 		commit . 2018-12-29T12:00:00Z "scripts: add checkpatch.pl and get_maintainer.pl"
+	else
+		# without one, scripts/series stops (a patch with no recipient):
+		# a stand-in that names THE REST of the fixture's MAINTAINERS
+		fixture_get_maintainer <<'EOF2'
+print "Top Maint <top\@example.org>\nlinux-kernel\@vger.kernel.org\n";
+EOF2
+		commit . 2018-12-29T12:00:00Z "scripts: add a get_maintainer.pl stand-in"
 	fi
 	cd - >/dev/null
+}
+
+# fixture_get_maintainer [DIR]: DIR/scripts/get_maintainer.pl (default: the
+# current directory's) is a stand-in running the perl on stdin; it knows
+# --no-tree, as get_maintainer.pl does since v4.15
+fixture_get_maintainer() {
+	mkdir -p "${1:-.}/scripts"
+	{
+		echo '#!/usr/bin/perl'
+		echo "# 'tree!' (a stand-in for scripts/get_maintainer.pl)"
+		echo 'my $git = !grep { $_ eq "--no-git" } @ARGV;'
+		cat
+	} > "${1:-.}/scripts/get_maintainer.pl"
 }
 
 # step NAME DATE: commit the work tree as scripts/convert does, after the
