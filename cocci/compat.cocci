@@ -74,6 +74,21 @@ let p = List.hd p in
 Printf.printf "unserved %s:%d range->event: kernels before v5.2 do not give the reason\n"
   p.Coccilib.file p.Coccilib.line
 
+// ->invalidate_range is ->arch_invalidate_secondary_tlbs from v6.6 on: the
+// layer does not name it for both.
+@stlb@
+identifier I, fn;
+position p;
+@@
+struct mmu_notifier_ops I@p = { ..., .invalidate_range = fn, ... };
+
+@script:ocaml@
+p << stlb.p;
+@@
+let p = List.hd p in
+Printf.printf "unserved %s:%d .invalidate_range: ->arch_invalidate_secondary_tlbs from v6.6 on; the layer does not name it for both\n"
+  p.Coccilib.file p.Coccilib.line
+
 // The rewrites come last: the records above name the files as given.
 @depends on patch@
 identifier start.ops, start.fn;

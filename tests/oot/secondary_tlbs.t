@@ -1,0 +1,65 @@
+#!/bin/sh
+# make series M= on tests/oot/mniotlb, a driver written for v4.19 whose
+# device TLB follows the process through ->invalidate_range (renamed
+# ->arch_invalidate_secondary_tlbs in v6.6, cocci/secondary_tlbs.cocci):
+#  - as written it does not build on Debian 6.12 ("has no member named
+#    'invalidate_range'"); ported there it does, without a warning;
+#  - ported to 6.1, which still has the old name, the member stays;
+#  - a callback that takes a mutex is named in the report and the patch
+#    (it must not sleep there);
+#  - COMPAT=1 cannot name the member for both sides of v6.6: refused,
+#    non-zero, no edit left.
+set -u
+. "$(dirname "$0")/oot.sh"
+t612=$("$TOP"/scripts/provision linux-6.12 2>/dev/null) || { echo "no linux-6.12 tree (make setup)"; exit 77; }
+t61=$("$TOP"/scripts/provision linux-6.1 2>/dev/null) || { echo "no linux-6.1 tree (make setup)"; exit 77; }
+src=$TOP/tests/oot/mniotlb
+o612=$("$TOP"/scripts/kobj "$t612") || exit 1
+build() {	# build NAME DIR OBJ
+	rm -rf "${tmp:?}/$1"
+	(cd "$2" && tar cf - --exclude=.git --exclude='*.o' --exclude='.*.cmd' .) |
+		(mkdir -p "$tmp/$1" && cd "$tmp/$1" && tar xf -)
+	"$TOP"/scripts/kobj -m "$3" M="$tmp/$1" modules > "$tmp/$1.log" 2>&1
+}
+
+if build before "$src" "$o612"; then
+	fail "mniotlb as written builds on 6.12: the test cannot fail"
+elif ! grep -q "has no member named .invalidate_range." "$tmp/before.log"; then
+	fail "mniotlb as written fails on 6.12, but not on ->invalidate_range:"; grep -m5 error "$tmp/before.log"
+fi
+
+"$TOP"/scripts/module "$src" "$t612" "$tmp/p612" > "$tmp/p612.log" 2>&1 ||
+	{ fail "port to 6.12 failed:"; cat "$tmp/p612.log"; }
+grep -q '^+	\.arch_invalidate_secondary_tlbs = mnt_flush,' "$tmp/p612/module.patch" ||
+	fail "6.12: the member not renamed: $(cat "$tmp/p612/module.patch")"
+! grep -q ': sleeps: ' "$tmp/p612/module.report" || fail "6.12: mnt_flush, which takes a spinlock only, said to sleep"
+if build p612b "$tmp/p612/module" "$o612"; then
+	! grep -E "^$tmp/p612b/.*(warning|error):" "$tmp/p612b.log" || fail "6.12: warnings (above)"
+else
+	fail "mniotlb ported to 6.12 does not build:"; grep -E "error|warning" "$tmp/p612b.log" | head
+fi
+
+"$TOP"/scripts/module "$src" "$t61" "$tmp/p61" > "$tmp/p61.log" 2>&1 ||
+	{ fail "port to 6.1 failed:"; cat "$tmp/p61.log"; }
+! grep -q 'arch_invalidate_secondary_tlbs' "$tmp/p61/module.patch" 2>/dev/null ||
+	fail "6.1 (before v6.6) got the new name"
+
+mkdir -p "$tmp/slow"
+cp "$src"/* "$tmp/slow/"
+sed -i 's/spin_lock(&ctx->lock);/mutex_lock(\&ctx->mutex);/; s/spin_unlock(&ctx->lock);/mutex_unlock(\&ctx->mutex);/; s/^\tspinlock_t lock;/\tspinlock_t lock;\n\tstruct mutex mutex;/' "$tmp/slow/mniotlb.c"
+grep -q 'mutex_lock(&ctx->mutex);' "$tmp/slow/mniotlb.c" || fail "the test's mutex variant was not made"
+"$TOP"/scripts/module "$tmp/slow" "$t612" "$tmp/ps" > "$tmp/ps.log" 2>&1 ||
+	{ fail "port of the mutex variant failed:"; cat "$tmp/ps.log"; }
+grep -q '^rule secondary_tlbs: mniotlb.c:[0-9]*: mnt_flush: sleeps: mutex_lock()' "$tmp/ps/module.report" ||
+	fail "the mutex in ->arch_invalidate_secondary_tlbs not reported: $(grep secondary "$tmp/ps/module.report")"
+grep -q '^  mniotlb.c:[0-9]*: mnt_flush: mutex_lock()$' "$tmp/ps/module.patch" ||
+	fail "the patch does not name the mutex"
+
+if COMPAT=1 "$TOP"/scripts/module "$src" "$t612" "$tmp/pc" > "$tmp/pc.log" 2>&1; then
+	fail "COMPAT=1 exited 0 on ->invalidate_range, which the layer does not serve"
+fi
+grep -q 'invalidate_range' "$tmp/pc/module.report" 2>/dev/null || grep -q 'invalidate_range' "$tmp/pc.log" ||
+	fail "COMPAT=1 does not say what blocked it: $(cat "$tmp/pc.log")"
+[ ! -f "$tmp/pc/module.patch" ] || fail "COMPAT=1 wrote a patch it refused"
+[ $rc = 0 ] && echo "mniotlb: built on 6.12 after the rename, left as is for 6.1, the mutex reported, COMPAT=1 refused"
+exit $rc
