@@ -202,29 +202,16 @@ setv t "hcb" cb
 
 @hcbr depends on hget@
 identifier hcb.CB, MN, RG;
+type RT;
 position p;
 @@
-int CB@p(struct mmu_notifier *MN, const struct mmu_notifier_range *RG) { ... }
+RT CB@p(struct mmu_notifier *MN, const struct mmu_notifier_range *RG) { ... }
 
 @script:ocaml@
 t << obj.T;
 p << hcbr.p;
 @@
 ignore p; fact t "hcbr"
-
-// The range carries flags (v5.2 on): the callback asks whether it may block.
-@hcbf depends on hget@
-identifier hcb.CB;
-expression RG;
-position p;
-@@
-CB(...) { <+... mmu_notifier_range_blockable@p(RG) ...+> }
-
-@script:ocaml@
-t << obj.T;
-p << hcbf.p;
-@@
-ignore p; fact t "hcbf"
 
 @hcbb depends on hget@
 identifier hcb.CB;

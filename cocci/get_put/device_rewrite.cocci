@@ -175,13 +175,15 @@ statement list SL;
 static struct T *getfn(struct I *P) { SL }
 
 // ->release: the old one goes, the new one runs the callback over the
-// whole address space, right after the callback.
+// whole address space, right after the callback.  The range is blockable
+// whether or not the callback asks (a void callback of v4.9-v4.18 never
+// does): ->release may sleep.
 @depends on hgo@
 identifier hrel.REL;
 @@
 - static void REL(...) { ... }
 
-@depends on hgo && hcbf@
+@depends on hgo@
 identifier hcb.CB, hrel.REL, hrel.MN, hrel.MM;
 @@
  CB(...) { ... }
@@ -194,22 +196,6 @@ identifier hcb.CB, hrel.REL, hrel.MN, hrel.MM;
 +		.end = ULONG_MAX,
 +		.flags = MMU_NOTIFIER_RANGE_BLOCKABLE,
 +		.event = MMU_NOTIFY_UNMAP,
-+	};
-+
-+	CB(MN, &range);
-+}
-
-@depends on hgo && !hcbf@
-identifier hcb.CB, hrel.REL, hrel.MN, hrel.MM;
-@@
- CB(...) { ... }
-+
-+static void REL(struct mmu_notifier *MN, struct mm_struct *MM)
-+{
-+	struct mmu_notifier_range range = {
-+		.mm = MM,
-+		.start = 0,
-+		.end = ULONG_MAX,
 +	};
 +
 +	CB(MN, &range);
