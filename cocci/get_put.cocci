@@ -31,11 +31,12 @@
 /// the helper goes, and what the put did after the kfree() moves to
 /// free_notifier(), which with alloc_notifier() goes before the ops (in
 /// the place of a ->release that goes).  The count and the flag the put
-/// tested go from the object when nothing but writes and debug prints
-/// (a function whose name has "dbg" or "debug") uses them any more, with
-/// those writes and prints, a test whose only statement was such a print,
-/// and a ->release that did nothing but set the flag (and print); a field
-/// still read elsewhere stays, listed ("left:").
+/// tested go from the object when nothing but writes of constants and
+/// debug prints (a function whose name has "dbg", or "debug" and is not
+/// debugfs_*()) uses them any more, with those writes and prints, a test
+/// whose only statement was such a print, and a ->release that did
+/// nothing but set the flag (and print); a field still read elsewhere
+/// stays, listed ("left:").
 /// Or, third shape (radeon): the table is a hash table field of a device
 /// structure (struct I, under a mutex field); the get
 /// "static struct T *get(struct I *dev)" looks up, allocates, records dev

@@ -342,14 +342,14 @@ p << fduse.p;
 let p = List.hd p in
 Hashtbl.replace fduses (f, pkey p) (Printf.sprintf "%s (%s)" (where p) p.Coccilib.current_element)
 
-// ... and those that are only a write, or a read in a debug print (the
-// put's "refcnt %d, released %d").  Through a pointer of another type,
-// or of one spatch cannot tell, a use stays.
+// ... and those that are only a write of a constant, or a read in a debug
+// print (the put's "refcnt %d, released %d").  Through a pointer of
+// another type, or of one spatch cannot tell, a use stays.
 @fdw depends on fcp@
 identifier obj.T;
 identifier fld : script:ocaml() { fdcand fld };
 struct T *Y;
-expression V;
+constant V;
 position p;
 @@
 (
@@ -441,7 +441,7 @@ identifier obj.T;
 identifier fld : script:ocaml() { fdead fld };
 identifier dbg : script:ocaml() { is_debug_print dbg };
 struct T *Y;
-expression V;
+constant V;
 @@
 (
 - Y->fld = V;
