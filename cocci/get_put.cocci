@@ -29,7 +29,14 @@
 /// frees.  That get becomes mmu_notifier_get() (mmu_notifier_get_locked()
 /// where it called __mmu_notifier_register() under the caller's mmap_sem),
 /// the helper goes, and what the put did after the kfree() moves to
-/// free_notifier().
+/// free_notifier(), which with alloc_notifier() goes before the ops (in
+/// the place of a ->release that goes).  The count and the flag the put
+/// tested go from the object when nothing but writes of constants and
+/// debug prints (a function whose name has "dbg", or "debug" and is not
+/// debugfs_*()) uses them any more, with those writes and prints, a test
+/// whose only statement was such a print, and a ->release that did
+/// nothing but set the flag (and print); a field still read elsewhere
+/// stays, listed ("left:").
 /// Or, third shape (radeon): the table is a hash table field of a device
 /// structure (struct I, under a mutex field); the get
 /// "static struct T *get(struct I *dev)" looks up, allocates, records dev
@@ -115,13 +122,15 @@
 // Copyright: (C) 2026 the mmu-notifier-series authors.
 // Options: --no-includes --include-headers --no-loops (the #spatch line: matching
 //   a whole body that returns from inside a loop otherwise never ends)
-// Comments: in the first two shapes the refcount, mm and link fields of the
+// Comments: in the first shape the refcount, mm and link fields of the
 //   object are left in place (unused after the conversion) for the
-//   maintainer to drop; the third shape drops the fields only the removed
-//   code used.  The third shape removes fields of the device structure: a
-//   user of them outside the file group (the directory's candidates, its
-//   module exit and its hash table declarations and initialisations) is
-//   not seen, and the gate builds only the objects a patch touches.
+//   maintainer to drop; the second drops the count and the flag it no
+//   longer needs, the third the fields only the removed code used.  The
+//   second shape removes fields of its object's structure, the third of
+//   the device structure: a user of them outside the file group (the
+//   directory's candidates, its module exit and its headers declaring a
+//   struct mmu_notifier or a hash table) is not seen, and the gate builds
+//   only the objects a patch touches.
 
 virtual patch
 virtual context

@@ -202,9 +202,10 @@ setv t "hcb" cb
 
 @hcbr depends on hget@
 identifier hcb.CB, MN, RG;
+type RT;
 position p;
 @@
-int CB@p(struct mmu_notifier *MN, const struct mmu_notifier_range *RG) { ... }
+RT CB@p(struct mmu_notifier *MN, const struct mmu_notifier_range *RG) { ... }
 
 @script:ocaml@
 t << obj.T;

@@ -146,6 +146,24 @@ let has t f = Hashtbl.mem facts (t, f)
 let user t p =
   let f = p.Coccilib.current_element in
   if f <> "something_else" then fact t ("user:" ^ f)
+(* The second shape (sgi-gru): fields only the old count and put needed
+   (the count, the flag the put tested), the places each is still used
+   after the conversion ((field, file:line:col) -> unit), and those that
+   are only a write or a debug print. *)
+let fduses = Hashtbl.create 7
+let fdgone = Hashtbl.create 7
+let any_fact k = Hashtbl.fold (fun (_, f) () acc -> acc || f = k) facts false
+let fdcand f = any_fact ("fdcand:" ^ f)
+let fdead f = any_fact ("fdead:" ^ f)
+(* a debug print: pr_debug(), dev_dbg(), a driver's gru_dbg() ... (not
+   debugfs_create_*(), which shows a field) *)
+let is_debug_print f =
+  let has k =
+    let n = String.length f and m = String.length k in
+    let rec at i = i + m <= n && (String.sub f i m = k || at (i + 1)) in
+    at 0 in
+  let debugfs = String.length f >= 7 && String.sub f 0 7 = "debugfs" in
+  f = "pr_devel" || has "dbg" || (has "debug" && not debugfs)
 let short file = Filename.basename file
 let where p = Printf.sprintf "%s:%d" (short p.Coccilib.file) p.Coccilib.line
 let tagged k t =

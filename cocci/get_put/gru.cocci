@@ -28,8 +28,9 @@ struct mmu_notifier *fn(struct mm_struct *MM, const struct mmu_notifier_ops *OP)
 identifier finder.fn, obj.T, obj.F, getfn, E, mn, OPS, R, REG;
 expression M;
 statement S0, S2, S3;
+position pg;
 @@
-struct T *getfn(...)
+struct T *getfn@pg(...)
 {
 	...
 	mn = fn(M, &OPS);
@@ -112,6 +113,34 @@ t << obj.T;
 alloc;
 @@
 alloc := make_ident (t ^ "_alloc_notifier")
+
+// The fields only the driver's own count and put needed: the count, and
+// what the put tested before unregistering (a "released" flag ->release
+// sets).  Gone with the conversion, unless something else still reads
+// them (below).
+@script:ocaml depends on fcp@
+t << obj.T;
+cnt << fput.CNT;
+@@
+fact t ("fdcand:" ^ cnt)
+
+@fcond depends on fcp@
+identifier obj.F, fput.putfn, fput.E, fld;
+expression X;
+@@
+void putfn(...)
+{
+	<...
+	if (<+... E->fld ...+>)
+		mmu_notifier_unregister(&E->F, X);
+	...>
+}
+
+@script:ocaml@
+t << obj.T;
+f << fcond.fld;
+@@
+fact t ("fdcand:" ^ f)
 
 @depends on fcp@
 identifier obj.T, obj.F, gfind.getfn, gfind.OPS, fcp.alloc;
@@ -257,6 +286,8 @@ identifier finder.fn;
 @@
 - struct mmu_notifier *fn(...) { ... }
 
+// What the put did after the kfree() (a statistic, a trace) moves to
+// free_notifier(), below.
 @ftail depends on fcp@
 identifier fput.putfn, fput.E, FN;
 expression list EL;
@@ -269,44 +300,7 @@ void putfn(...)
 	...+>
 }
 
-@depends on fcp && !ftail@
-identifier obj.T, obj.F, gfind.OPS, fcp.alloc;
-fresh identifier FR = T ## "_free_notifier";
-@@
-+static struct mmu_notifier *alloc(struct mm_struct *mm);
-+
-+static void FR(struct mmu_notifier *mn)
-+{
-+	kfree(container_of(mn, struct T, F));
-+}
-+
- const struct mmu_notifier_ops OPS = {
- 	...,
-+	.alloc_notifier = alloc,
-+	.free_notifier = FR,
- };
-
-// What the put did after the kfree() (a statistic, a trace) moves along.
-@depends on fcp && ftail@
-identifier ftail.FN;
-expression list ftail.EL;
-identifier obj.T, obj.F, gfind.OPS, fcp.alloc;
-fresh identifier FR = T ## "_free_notifier";
-@@
-+static struct mmu_notifier *alloc(struct mm_struct *mm);
-+
-+static void FR(struct mmu_notifier *mn)
-+{
-+	kfree(container_of(mn, struct T, F));
-+	FN(EL);
-+}
-+
- const struct mmu_notifier_ops OPS = {
- 	...,
-+	.alloc_notifier = alloc,
-+	.free_notifier = FR,
- };
-
+// The put drops the reference.
 @depends on fcp@
 identifier obj.F, fput.putfn, fput.E, fput.CNT;
 expression X, C;
@@ -329,4 +323,268 @@ void putfn(...)
 )
 +	mmu_notifier_put(&E->F);
 }
+
+
+// ---- what the driver's own count and put left behind ----
+
+// Every use left of a candidate field ...
+@fduse depends on fcp@
+identifier fld : script:ocaml() { fdcand fld };
+expression Y;
+position p;
+@@
+Y->fld@p
+
+@script:ocaml@
+f << fduse.fld;
+p << fduse.p;
+@@
+let p = List.hd p in
+Hashtbl.replace fduses (f, pkey p) (Printf.sprintf "%s (%s)" (where p) p.Coccilib.current_element)
+
+// ... and those that are only a write of a constant, or a read in a debug
+// print (the put's "refcnt %d, released %d").  Through a pointer of
+// another type, or of one spatch cannot tell, a use stays.
+@fdw depends on fcp@
+identifier obj.T;
+identifier fld : script:ocaml() { fdcand fld };
+struct T *Y;
+constant V;
+position p;
+@@
+(
+Y->fld@p = V;
+|
+atomic_set(&Y->fld@p, V);
+|
+atomic_inc(&Y->fld@p);
+|
+atomic_dec(&Y->fld@p);
+)
+
+@script:ocaml@
+f << fdw.fld;
+p << fdw.p;
+@@
+let p = List.hd p in
+Hashtbl.replace fdgone (f, pkey p) ();
+fact "" ("fdwrite:" ^ p.Coccilib.current_element)
+
+@fdp depends on fcp@
+identifier obj.T;
+identifier fld : script:ocaml() { fdcand fld };
+identifier dbg : script:ocaml() { is_debug_print dbg };
+struct T *Y;
+position p;
+@@
+dbg(..., <+... Y->fld@p ...+>, ...);
+
+@script:ocaml@
+f << fdp.fld;
+p << fdp.p;
+@@
+Hashtbl.replace fdgone (f, pkey (List.hd p)) ()
+
+@fdecl depends on fcp@
+identifier obj.T;
+identifier fld : script:ocaml() { fdcand fld };
+type TY;
+@@
+struct T { ... TY fld; ... };
+
+// Dead: declared in the group, and nothing but writes and debug prints
+// left.
+@script:ocaml@
+t << obj.T;
+f << fdecl.fld;
+@@
+fact t ("fddecl:" ^ f);
+if Hashtbl.fold (fun (f', k) _ ok -> ok && (f' <> f || Hashtbl.mem fdgone (f', k))) fduses true
+then fact t ("fdead:" ^ f)
+
+// The line scripts/series words the commit from, and what stays.
+@script:ocaml depends on fcp@
+t << obj.T;
+g << gfind.getfn;
+pg << gfind.pg;
+@@
+let pg = List.hd pg in
+let dead = tagged "fdead:" t in
+let live = List.filter (fun f -> not (List.mem f dead)) (tagged "fdcand:" t) in
+Printf.printf "%s:%d: %s: converted (own notifier list: %s() calls mmu_notifier_get_locked()%s)\n"
+  pg.Coccilib.file pg.Coccilib.line t g
+  (if dead = [] then "" else "; " ^ String.concat ", " dead ^ " dropped");
+List.iter (fun f ->
+  let why =
+    if not (has t ("fddecl:" ^ f)) then
+      Printf.sprintf "the declaration of struct %s is not in the file group" t
+    else
+      "still read at " ^ String.concat ", "
+        (Hashtbl.fold (fun (f', k) w acc -> if f' = f && not (Hashtbl.mem fdgone (f', k)) then w :: acc else acc)
+           fduses [] |> List.sort_uniq compare) in
+  Printf.printf "%s:%d: %s: left: ->%s stays: %s\n" pg.Coccilib.file pg.Coccilib.line t f why)
+  live
+
+// (first: the test around a print that goes, its only statement)
+@depends on fcp@
+identifier obj.T;
+identifier fld : script:ocaml() { fdead fld };
+identifier dbg : script:ocaml() { is_debug_print dbg };
+struct T *Y;
+expression Y2;
+@@
+- if (Y2)
+-	dbg(..., <+... Y->fld ...+>, ...);
+
+@depends on fcp@
+identifier obj.T;
+identifier fld : script:ocaml() { fdead fld };
+identifier dbg : script:ocaml() { is_debug_print dbg };
+struct T *Y;
+constant V;
+@@
+(
+- Y->fld = V;
+|
+- atomic_set(&Y->fld, V);
+|
+- atomic_inc(&Y->fld);
+|
+- atomic_dec(&Y->fld);
+|
+- dbg(..., <+... Y->fld ...+>, ...);
+)
+
+@depends on fcp@
+identifier obj.T;
+identifier fld : script:ocaml() { fdead fld };
+type TY;
+@@
+struct T {
+	...
+-	TY fld;
+	...
+};
+
+// A ->release that did nothing but set a dead flag (and print) goes.
+@frel depends on fcp@
+identifier gfind.OPS, rel : script:ocaml() { any_fact ("fdwrite:" ^ rel) };
+@@
+const struct mmu_notifier_ops OPS = { ..., .release = rel, ... };
+
+@frel0 depends on frel@
+identifier frel.rel, obj.T, obj.F, MN, MM, E;
+identifier dbg : script:ocaml() { is_debug_print dbg };
+@@
+(
+void rel(struct mmu_notifier *MN, struct mm_struct *MM)
+{
+	struct T *E = container_of(MN, struct T, F);
+}
+|
+void rel(struct mmu_notifier *MN, struct mm_struct *MM)
+{
+	struct T *E = container_of(MN, struct T, F);
+
+	dbg(...);
+}
+)
+
+@depends on frel0@
+identifier gfind.OPS, frel.rel;
+@@
+ const struct mmu_notifier_ops OPS = {
+ 	...,
+-	.release = rel,
+ 	...
+ };
+
+// alloc_notifier() goes before the ops, with free_notifier(): no forward
+// declaration.
+@depends on fcp disable decl_init@
+identifier obj.T, fcp.alloc, gfind.E;
+@@
+ alloc(...)
+ {
+-	struct T *E;
+ 	...
+ }
+
+@fcopy depends on fcp@
+identifier fcp.alloc;
+statement list SL;
+@@
+static struct mmu_notifier *alloc(struct mm_struct *mm) { SL }
+
+@depends on fcp@
+identifier fcp.alloc;
+@@
+- static struct mmu_notifier *alloc(...) { ... }
+
+// In the place of the ->release that went, as upstream's sgi-gru did,
+// else before the ops.
+@depends on frel0@
+identifier frel.rel, obj.T, gfind.E, fcp.alloc;
+statement list fcopy.SL;
+@@
++static struct mmu_notifier *alloc(struct mm_struct *mm)
++{
++	struct T *E;
++
++	SL
++}
+  void rel(...) { ... }
+
+@depends on frel0@
+identifier frel.rel;
+@@
+- void rel(...) { ... }
+
+@depends on fcp && !frel0@
+identifier obj.T, gfind.OPS, gfind.E, fcp.alloc;
+statement list fcopy.SL;
+@@
++static struct mmu_notifier *alloc(struct mm_struct *mm)
++{
++	struct T *E;
++
++	SL
++}
++
+ const struct mmu_notifier_ops OPS = {...};
+
+// (a rule of its own: spatch drops the blank line after a statement list)
+@depends on fcp && !ftail@
+identifier obj.T, obj.F, gfind.OPS, fcp.alloc;
+fresh identifier FR = T ## "_free_notifier";
+@@
++static void FR(struct mmu_notifier *mn)
++{
++	kfree(container_of(mn, struct T, F));
++}
++
+ const struct mmu_notifier_ops OPS = {
+ 	...,
++	.alloc_notifier = alloc,
++	.free_notifier = FR,
+ };
+
+// What the put did after the kfree() moves along.
+@depends on fcp && ftail@
+identifier ftail.FN;
+expression list ftail.EL;
+identifier obj.T, obj.F, gfind.OPS, fcp.alloc;
+fresh identifier FR = T ## "_free_notifier";
+@@
++static void FR(struct mmu_notifier *mn)
++{
++	kfree(container_of(mn, struct T, F));
++	FN(EL);
++}
++
+ const struct mmu_notifier_ops OPS = {
+ 	...,
++	.alloc_notifier = alloc,
++	.free_notifier = FR,
+ };
 

@@ -178,4 +178,4 @@ Hashtbl.reset hvals; Hashtbl.reset hreads; Hashtbl.reset hcalls; Hashtbl.reset h
 Hashtbl.reset hfuses; Hashtbl.reset hdrop; Hashtbl.reset hfns;
 Hashtbl.reset dlefts; Hashtbl.reset dlfrees; noexit := false;
 exsites := []; Hashtbl.reset excalls; exbranches := []; exhas := false; explan := None;
-Hashtbl.reset nxtds
+Hashtbl.reset nxtds; Hashtbl.reset fduses; Hashtbl.reset fdgone
