@@ -6,7 +6,8 @@
  * card keeps the mm -> struct hx_notifier table; ->release queues the
  * teardown; hx_object_track() stores the notifier in the object and
  * hx_object_untrack() clears it.  Converted as on v4.19 and later: the
- * new ->release calls the void callback over the whole mm, blockable.
+ * new ->release calls the void callback over the whole mm (no flags: the
+ * tree has none, and every invalidation there may block).
  */
 #include <linux/mmu_notifier.h>
 #include <linux/sched.h>
