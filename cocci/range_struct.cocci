@@ -13,8 +13,9 @@
 /// address, keeps a local copy initialised from the range.
 /// Callers: mmu_notifier_range_init() then the start call on &range; end
 /// calls with the same arguments in the same function share that range; a
-/// lone end call gets its own range.  Locals kept only to carry the range
-/// bounds to the notifier (mmun_start/mmun_end) are folded into the init.
+/// lone end call gets its own range.  Locals that carry the bounds to the
+/// notifier (mmun_start/mmun_end) are folded into the range where that is
+/// safe: the init takes their values, later reads read range.start/end.
 ///
 /// Sites the rule cannot convert are printed (MODE=report, or always for
 /// the reasons below) as "file:line: function: reason".
@@ -47,11 +48,6 @@ let refused = Hashtbl.create 17
 (* functions with old-API calls *)
 let callers = Hashtbl.create 17
 let converting_caller f = Hashtbl.mem callers f && not (Hashtbl.mem refused f)
-(* (function, identifier, line, column) -> is a notifier argument, for the
-   mmun_* folding *)
-let uses : (string * string * int * int, bool) Hashtbl.t = Hashtbl.create 17
-(* (function, mmun_start local) whose bounds change after the start *)
-let moved = Hashtbl.create 17
 (* trampolines whose range initialiser sets a field they cannot pass on *)
 let keeps_field = Hashtbl.create 7
 (* crossing functions (range passed by pointer to the caller: range_struct/
@@ -60,7 +56,6 @@ let keeps_field = Hashtbl.create 7
 let crossing = Hashtbl.create 7
 let outptr : (string, string * string) Hashtbl.t = Hashtbl.create 7
 let xstarts = Hashtbl.create 7
-let mentions e v = Str.string_match (Str.regexp (".*\\b" ^ v ^ "\\b")) e 0
 
 let is_cb f = Hashtbl.mem cbs f
 let field f x = Hashtbl.find params (f, x)
@@ -82,8 +77,8 @@ let say (p : Coccilib.pos) fn why =
 @script:ocaml@
 @@
 Hashtbl.reset cbs; Hashtbl.reset params; Hashtbl.reset written;
-Hashtbl.reset refused; Hashtbl.reset callers; Hashtbl.reset uses;
-Hashtbl.reset moved; Hashtbl.reset said; Hashtbl.reset keeps_field;
+Hashtbl.reset refused; Hashtbl.reset callers; Hashtbl.reset said;
+Hashtbl.reset keeps_field;
 Hashtbl.reset crossing; Hashtbl.reset outptr; Hashtbl.reset xstarts
 
 // ---------------------------------------------------------------------
@@ -343,177 +338,6 @@ position use.p;
 // Callers
 // ---------------------------------------------------------------------
 
-// Locals that only carry the bounds to the notifier (mmun_start/mmun_end)
-// are folded into the call when their assignments come right before it:
-//	mmun_start = x1; mmun_end = x2; [if (C)] start(mm, mmun_start, mmun_end);
-// and nothing else in the function reads them.
-@fold exists@
-identifier f, ls, le;
-expression M, x1, x2, C;
-@@
-f(...) {
-  ... when any
-  ls = x1;
-  le = x2;
-(
-  mmu_notifier_invalidate_range_start(M, ls, le);
-|
-  if (C) mmu_notifier_invalidate_range_start(M, ls, le);
-)
-  ... when any
-}
-
-// every use of the two locals ...
-@fold_all exists@
-identifier fold.f;
-identifier x : script:ocaml(fold.ls, fold.le) { x = ls || x = le };
-position q;
-@@
-f(...) {
-  ... when any
-  x@q
-  ... when any
-}
-
-// ... and those that are notifier arguments or the assignments
-@fold_ntf exists@
-identifier fold.f;
-identifier F =~ "^mmu_notifier_invalidate_range_(start|end|only_end)$";
-idexpression x, y;
-expression M;
-position q, r;
-@@
-f(...) {
-  ... when any
-  F(M, x@q, y@r)
-  ... when any
-}
-
-@fold_asg exists@
-identifier fold.f;
-identifier x : script:ocaml(fold.ls, fold.le) { x = ls || x = le };
-expression E;
-position q;
-@@
-f(...) {
-  ... when any
-  x@q = E
-  ... when any
-}
-
-// ... and whether a variable the bounds are computed from changes after the
-// start (move_page_tables() walks old_addr up to old_end): then the locals
-// keep the bounds of the start for the end, and stay.
-@fold_w exists@
-identifier fold.f, fold.ls, fold.le;
-expression fold.x1, fold.x2;
-identifier v : script:ocaml(x1, x2) { mentions x1 v || mentions x2 v };
-expression M, C, E;
-assignment operator aop;
-@@
-f(...) {
-  ... when any
-(
-  mmu_notifier_invalidate_range_start(M, ls, le);
-|
-  if (C) mmu_notifier_invalidate_range_start(M, ls, le);
-)
-  ... when any
-(
-  v aop E
-|
-  v++
-|
-  v--
-|
-  ++v
-|
-  --v
-)
-  ... when any
-}
-
-@script:ocaml@
-f << fold.f;
-ls << fold.ls;
-v << fold_w.v;
-@@
-ignore v;
-Hashtbl.replace moved (f, ls) ()
-
-@script:ocaml@
-f << fold.f;
-x << fold_all.x;
-q << fold_all.q;
-@@
-let k = (f, x, (List.hd q).Coccilib.line, (List.hd q).Coccilib.col) in
-Hashtbl.replace uses k false
-
-@script:ocaml@
-f << fold.f;
-x << fold_ntf.x;
-y << fold_ntf.y;
-q << fold_ntf.q;
-r << fold_ntf.r;
-@@
-let k x p = (f, x, (List.hd p).Coccilib.line, (List.hd p).Coccilib.col) in
-Hashtbl.replace uses (k x q) true;
-Hashtbl.replace uses (k y r) true
-
-@script:ocaml@
-f << fold.f;
-x << fold_asg.x;
-q << fold_asg.q;
-@@
-Hashtbl.replace uses (f, x, (List.hd q).Coccilib.line, (List.hd q).Coccilib.col) true
-
-@script:ocaml fold_ok@
-f << fold.f;
-ls << fold.ls;
-le << fold.le;
-x2 << fold.x2;
-ok;
-@@
-let other x =
-  Hashtbl.fold (fun (g, y, _, _) ntf acc -> acc || (g = f && y = x && not ntf)) uses false in
-let reads_ls = Str.string_match (Str.regexp (".*\\b" ^ ls ^ "\\b")) x2 0 in
-if other ls || other le || reads_ls || Hashtbl.mem moved (f, ls) then
-  Coccilib.include_match false
-else ok := make_ident "ok"
-
-@depends on patch exists@
-identifier fold.f, fold.ls, fold.le, fold_ok.ok;
-expression fold.x1, fold.x2;
-type T;
-@@
-f(...) {
-  ... when any
-(
-- T ls;
-|
-- T le;
-|
-- ls = x1;
-|
-- le = x2;
-)
-  ... when any
-}
-
-@depends on patch@
-identifier fold.f, fold.ls, fold.le, fold_ok.ok;
-identifier F =~ "^mmu_notifier_invalidate_range_(start|end|only_end)$";
-expression fold.x1, fold.x2, M;
-@@
-f(...) {
-  <...
-  F(M,
--   ls, le
-+   x1, x2
-  )
-  ...>
-}
-
 // A function that already has something called 'range' is left alone.
 @taken exists@
 identifier f;
@@ -662,6 +486,10 @@ f(...) {
   S
   ...
 }
+
+// Locals that carry the bounds to the notifier (mmun_start/mmun_end) are
+// folded into the range when it is safe.
+#include "range_struct/fold.cocci"
 
 
 // ---------------------------------------------------------------------

@@ -1,5 +1,6 @@
-// mmun_start/mmun_end kept only for the notifier are folded into the init;
-// where they are used for something else they stay.
+// mmun_start/mmun_end are folded into the range: the init takes their
+// values, a later read (flush_range() below) reads the range, a call that
+// widens them through their addresses widens the range after the init.
 static int wp_huge(struct vm_area_struct *vma, unsigned long haddr)
 {
 	unsigned long mmun_start;	/* For mmu_notifiers */
@@ -30,8 +31,9 @@ static void unmap_huge(struct vm_area_struct *vma, unsigned long start,
 	mmu_notifier_invalidate_range_end(mm, mmun_start, mmun_end);
 }
 
-// The bounds come from a variable the loop moves: folding would give the
-// end the moved bound, so the locals stay and the end shares the range.
+// The bounds come from a variable the loop moves after the start: the range
+// keeps the bounds of the start, as the locals did, so they are folded too
+// (upstream's move_page_tables()).
 static unsigned long move_tables(struct vm_area_struct *vma,
 				 unsigned long old_addr, unsigned long len)
 {
