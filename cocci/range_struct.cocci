@@ -56,6 +56,8 @@ let keeps_field = Hashtbl.create 7
 let crossing = Hashtbl.create 7
 let outptr : (string, string * string) Hashtbl.t = Hashtbl.create 7
 let xstarts = Hashtbl.create 7
+(* (function, bound) a function starts on itself: no caller of a crossing one *)
+let selfstart = Hashtbl.create 7
 
 let is_cb f = Hashtbl.mem cbs f
 let field f x = Hashtbl.find params (f, x)
@@ -79,7 +81,8 @@ let say (p : Coccilib.pos) fn why =
 Hashtbl.reset cbs; Hashtbl.reset params; Hashtbl.reset written;
 Hashtbl.reset refused; Hashtbl.reset callers; Hashtbl.reset said;
 Hashtbl.reset keeps_field;
-Hashtbl.reset crossing; Hashtbl.reset outptr; Hashtbl.reset xstarts
+Hashtbl.reset crossing; Hashtbl.reset outptr; Hashtbl.reset xstarts;
+Hashtbl.reset selfstart
 
 // ---------------------------------------------------------------------
 // Callbacks

@@ -259,13 +259,39 @@ h(...) {
   ... when any
 }
 
+// (a function that starts on the same bounds itself, under a condition the
+// end repeats through a flag, is not a caller of a crossing function)
+@xself exists@
+identifier xcaller.h, xcaller.S, xcaller.E;
+expression M;
+position q;
+@@
+h(...) {
+  ... when any
+(
+  mmu_notifier_invalidate_range_start@q(M, S, E)
+|
+  mmu_notifier_invalidate_range_start_nonblock@q(M, S, E)
+)
+  ... when any
+}
+
+@script:ocaml@
+h << xcaller.h;
+s << xcaller.S;
+q << xself.q;
+@@
+ignore q; Hashtbl.replace selfstart (h, s) ()
+
 @script:ocaml xok@
 h << xcaller.h;
 g << xcaller.g;
+s << xcaller.S;
 p << xcaller.p;
 ok;
 @@
-if Hashtbl.mem crossing g then ok := make_ident "ok"
+if Hashtbl.mem selfstart (h, s) then Coccilib.include_match false
+else if Hashtbl.mem crossing g then ok := make_ident "ok"
 else begin
   Hashtbl.replace refused h ();
   say (List.hd p) h (Printf.sprintf "the end's bounds come from %s(), whose start is not known to be in a crossing function: not converted" g);
