@@ -18,6 +18,9 @@ fail=0
 for t in gx empty; do
 	fixture_tree "$TMP/$t" v5.4
 	[ $t = empty ] || cp "$TOP/tests/get_put/list_mutex.c" "$TMP/$t/drivers/misc/gx.c"
+	# a series is sent to someone: a get_maintainer.pl that names one reviewer
+	mkdir -p "$TMP/$t/scripts"
+	printf '#!/usr/bin/perl\nprint "Misc Maintainer <misc\\@example.org>\\n";\n' > "$TMP/$t/scripts/get_maintainer.pl"
 	git -C "$TMP/$t" init -q
 	commit_all "$TMP/$t" base
 	{ tree_hash "$TMP/$t"; git_state "$TMP/$t"; } >"$TMP/$t.before"
