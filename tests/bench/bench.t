@@ -51,6 +51,15 @@ grep -q ', 100.0% of the ' "$TMP/out" || bad "the sample is not the whole tree"
 { tree_hash "$tree"; git_state "$tree"; } >"$TMP/after"
 cmp -s "$TMP/before" "$TMP/after" || { bad "the tree changed:"; diff "$TMP/before" "$TMP/after"; }
 
+# M=: the port of a module (examples/mndemo, v4.19 API) timed, probe and port
+make -s -C "$TOP" bench KERNEL="$tree" O="$TMP/o" M="$TOP/examples/mndemo" >"$TMP/mout" 2>"$TMP/err" ||
+	{ bad "make bench M= failed:"; cat "$TMP/err" "$TMP/mout"; }
+for r in probe port; do
+	grep -q "^$r  *${num}s  *${num}s  *[0-9]* kB  *[0-9]* kB$" "$TMP/mout" || bad "M=: no $r row: $(cat "$TMP/mout")"
+done
+grep -q "^port of .*/examples/mndemo to 5.4.0: $num s, the probe $num s of it$" "$TMP/mout" || bad "M=: no summary"
+[ -e "$TMP/o/bench" ] && bad "M=: $TMP/o/bench left behind"
+
 plain=$TMP/plain
 fixture_tree "$plain" v5.4
 if make -s -C "$TOP" bench KERNEL="$plain" O="$TMP/o" BENCH_NAIVE=none >/dev/null 2>"$TMP/err"; then
