@@ -7,10 +7,15 @@
 /// initialiser is named through MNC_START()/MNC_END(), which
 /// mmu_notifier_compat.h defines as the callback itself on a kernel with
 /// struct mmu_notifier_range and as an old-signature trampoline calling it
-/// on one without.  The rule prints what scripts/compat writes that header
-/// from, one record a line:
+/// on one without; the young callbacks through MNC_YOUNG(), a trampoline
+/// where the kernel wants the other return type.  The rule prints what
+/// scripts/compat writes that header from, one record a line:
 ///   start FILE FN, end FILE FN    a callback that may need a trampoline
 ///   getput FILE OPS ALLOC FREE    ops with ->alloc_notifier/->free_notifier
+///   stlb FILE FN                  ->arch_invalidate_secondary_tlbs (v6.6),
+///                                 ->invalidate_range on older kernels
+///   changepte FILE FN             ->change_pte, which v6.10 removed
+///   young FILE MEMBER FN TYPE     a young callback and its return type
 ///   unserved FILE:LINE WHAT       a use of the API the layer does not supply
 //
 // Confidence: High.  Only initialisers of struct mmu_notifier_ops change.
@@ -74,19 +79,80 @@ let p = List.hd p in
 Printf.printf "unserved %s:%d range->event: kernels before v5.2 do not give the reason\n"
   p.Coccilib.file p.Coccilib.line
 
-// ->invalidate_range is ->arch_invalidate_secondary_tlbs from v6.6 on: the
-// layer does not name it for both.
+// ->arch_invalidate_secondary_tlbs (v6.6; cocci/secondary_tlbs.cocci gave
+// the module that name): the layer names it ->invalidate_range before.
 @stlb@
 identifier I, fn;
 position p;
 @@
-struct mmu_notifier_ops I@p = { ..., .invalidate_range = fn, ... };
+struct mmu_notifier_ops I@p = { ..., .arch_invalidate_secondary_tlbs = fn, ... };
 
 @script:ocaml@
+fn << stlb.fn;
 p << stlb.p;
 @@
+Printf.printf "stlb %s %s\n" (List.hd p).Coccilib.file fn
+
+// ->change_pte (gone in v6.10): the member and its callback stand under
+// MNC_HAVE_CHANGE_PTE, which scripts/compat writes around them.
+@changepte@
+identifier I, fn;
+position p;
+@@
+struct mmu_notifier_ops I@p = { ..., .change_pte = fn, ... };
+
+@script:ocaml@
+fn << changepte.fn;
+p << changepte.p;
+@@
+Printf.printf "changepte %s %s\n" (List.hd p).Coccilib.file fn
+
+// The young callbacks, whose return type (int, bool on a tree of the 2026
+// review series) the layer bridges with a trampoline through MNC_YOUNG().
+@young@
+identifier I, fn;
+identifier m =~ "^(clear_flush_young|clear_young|test_young)$";
+position p;
+@@
+struct mmu_notifier_ops I@p = { ..., .m = fn, ... };
+
+@youngtype@
+identifier young.fn;
+type T;
+@@
+T fn(...) { ... }
+
+@script:ocaml@
+fn << young.fn;
+m << young.m;
+t << youngtype.T;
+p << young.p;
+@@
+Printf.printf "young %s %s %s %s\n" (List.hd p).Coccilib.file m fn t
+
+// What the layer cannot supply: an owner in the range (v5.9, named owner
+// from v5.14), which older kernels do not pass.
+@owner@
+struct mmu_notifier_range *r;
+struct mmu_notifier_range s;
+identifier f =~ "^(owner|migrate_pgmap_owner)$";
+position p;
+@@
+(
+r@p->f
+|
+s@p.f
+|
+mmu_notifier_range_init_owner@p(...)
+|
+mmu_notifier_range_init_migrate@p(...)
+)
+
+@script:ocaml@
+p << owner.p;
+@@
 let p = List.hd p in
-Printf.printf "unserved %s:%d .invalidate_range: ->arch_invalidate_secondary_tlbs from v6.6 on; the layer does not name it for both\n"
+Printf.printf "unserved %s:%d the range's owner: kernels before v5.9 do not pass one\n"
   p.Coccilib.file p.Coccilib.line
 
 // The rewrites come last: the records above name the files as given.
@@ -106,4 +172,14 @@ struct mmu_notifier_ops ops = { ...,
  .invalidate_range_end =
 - fn
 + MNC_END(fn)
+ , ... };
+
+@depends on patch@
+identifier young.I, young.m, young.fn;
+type youngtype.T;
+@@
+struct mmu_notifier_ops I = { ...,
+ .m =
+- fn
++ MNC_YOUNG(fn)
  , ... };
