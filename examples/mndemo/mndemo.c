@@ -4,14 +4,17 @@
  *
  * The example driver of mmu-notifier-series (make demo), written against
  * the mmu_notifier API of v4.19: callbacks taking (mm, start, end) and a
- * blockable flag, and its own list of per-mm objects, counted with a kref by
- * the opens that share them.  read() gives one line:
+ * blockable flag, ->invalidate_range, ->change_pte and ->clear_young, and its
+ * own list of per-mm objects, counted with a kref by the opens that share
+ * them.  read() gives one line:
  *
- *	starts S ends E nonblocking N
+ *	starts S ends E nonblocking N flushes F changes C young Y
  *
  * the invalidate_range_start() and invalidate_range_end() calls the
- * opener's mm received since its first open, and the starts that were told
- * they could not block.
+ * opener's mm received since its first open, the starts that were told they
+ * could not block, the invalidate_range() calls (a secondary TLB to flush),
+ * the change_pte() calls (a PTE changed in place: KSM, copy on write) and
+ * the clear_young() calls (page aging asking whether the device used a page).
  */
 #include <linux/atomic.h>
 #include <linux/err.h>
@@ -34,6 +37,9 @@ struct mnd_mm {
 	atomic_t		starts;
 	atomic_t		ends;
 	atomic_t		nonblocking;
+	atomic_t		flushes;
+	atomic_t		changes;
+	atomic_t		young;
 };
 
 static LIST_HEAD(mnd_mm_list);
@@ -61,9 +67,38 @@ static void mnd_invalidate_range_end(struct mmu_notifier *mn,
 	atomic_inc(&mmm->ends);
 }
 
+static void mnd_invalidate_range(struct mmu_notifier *mn, struct mm_struct *mm,
+				 unsigned long start, unsigned long end)
+{
+	struct mnd_mm *mmm = container_of(mn, struct mnd_mm, notifier);
+
+	atomic_inc(&mmm->flushes);
+}
+
+static void mnd_change_pte(struct mmu_notifier *mn, struct mm_struct *mm,
+			   unsigned long address, pte_t pte)
+{
+	struct mnd_mm *mmm = container_of(mn, struct mnd_mm, notifier);
+
+	atomic_inc(&mmm->changes);
+}
+
+/* The device keeps no accessed bits of its own: never young. */
+static int mnd_clear_young(struct mmu_notifier *mn, struct mm_struct *mm,
+			   unsigned long start, unsigned long end)
+{
+	struct mnd_mm *mmm = container_of(mn, struct mnd_mm, notifier);
+
+	atomic_inc(&mmm->young);
+	return 0;
+}
+
 static const struct mmu_notifier_ops mnd_mmu_ops = {
 	.invalidate_range_start	= mnd_invalidate_range_start,
 	.invalidate_range_end	= mnd_invalidate_range_end,
+	.invalidate_range	= mnd_invalidate_range,
+	.change_pte		= mnd_change_pte,
+	.clear_young		= mnd_clear_young,
 };
 
 static struct mnd_mm *mnd_mm_get(struct mm_struct *mm)
@@ -135,12 +170,14 @@ static ssize_t mnd_read(struct file *file, char __user *buf, size_t len,
 			loff_t *pos)
 {
 	struct mnd_mm *mmm = file->private_data;
-	char line[80];
+	char line[128];
 	int n;
 
-	n = scnprintf(line, sizeof(line), "starts %d ends %d nonblocking %d\n",
+	n = scnprintf(line, sizeof(line),
+		      "starts %d ends %d nonblocking %d flushes %d changes %d young %d\n",
 		      atomic_read(&mmm->starts), atomic_read(&mmm->ends),
-		      atomic_read(&mmm->nonblocking));
+		      atomic_read(&mmm->nonblocking), atomic_read(&mmm->flushes),
+		      atomic_read(&mmm->changes), atomic_read(&mmm->young));
 	return simple_read_from_buffer(buf, len, pos, line, n);
 }
 
