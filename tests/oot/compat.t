@@ -13,7 +13,11 @@
 # with that use listed and no layer; a module on interval notifiers (v5.5)
 # is refused with the module directory untouched, a directory without C
 # sources too.  examples/mndemo, the example driver, is ported the same
-# way, and both build against every kernel at hand.
+# way, and both build against every kernel at hand; mndemo also has
+# ->invalidate_range (->arch_invalidate_secondary_tlbs in its port, the old
+# name from the layer before 6.6: SECONDARY_TLBS on 6.12), ->change_pte
+# (kept under CHANGE_PTE, found before 6.10) and ->clear_young (through
+# MNC_YOUNG(), int on all of them).
 set -u
 . "$(dirname "$0")/oot.sh"
 
@@ -61,13 +65,26 @@ done
 COMPAT=1 "$TOP"/scripts/module "$TOP/examples/mndemo" "$tree" "$tmp/demo" > "$tmp/demo.log" 2>&1 ||
 	{ fail "COMPAT=1 port of examples/mndemo failed:"; cat "$tmp/demo.log"; }
 ! grep '^left: ' "$tmp/demo/module.report" || fail "mndemo: sites left (above)"
+# its ->invalidate_range under the v6.6 name (the layer gives the old one
+# before), ->change_pte and its entry kept for the kernels that call it,
+# ->clear_young through MNC_YOUNG()
+dm=$tmp/demo/module
+grep -q '^	\.arch_invalidate_secondary_tlbs = mnd_invalidate_range,$' "$dm/mndemo.c" ||
+	fail "mndemo: ->invalidate_range not named ->arch_invalidate_secondary_tlbs"
+[ "$(awk '/^#ifdef MNC_HAVE_CHANGE_PTE$/ { on = 1; next } /^#endif/ { on = 0 }
+	on && /mnd_change_pte/ { n++ } END { print n + 0 }' "$dm/mndemo.c")" = 2 ] ||
+	fail "mndemo: the change_pte callback and its entry are not both under MNC_HAVE_CHANGE_PTE"
+grep -q '\.clear_young.*= MNC_YOUNG(mnd_clear_young),' "$dm/mndemo.c" || fail "mndemo: ->clear_young not through MNC_YOUNG()"
+for c in 1af5a8109904 997308f9ae72; do
+	grep -q "^ \* $c (\"" "$dm/mmu_notifier_compat.h" || fail "mndemo's layer does not name $c"
+done
 
-# build KERNEL TREE WANT: both ports built against TREE, the -D flags of the
-# feature tests exactly WANT
+# build KERNEL TREE WANT DEMO: both ports built against TREE, the -D flags of
+# the feature tests exactly WANT (mnmirror) and DEMO (mndemo)
 built=
 build() {
-	build1 mnmirror "$m" mnmirror_mm.o "$@"
-	build1 mndemo "$tmp/demo/module" mndemo.o "$@"
+	build1 mnmirror "$m" mnmirror_mm.o "$1" "$2" "$3"
+	build1 mndemo "$tmp/demo/module" mndemo.o "$1" "$2" "$4"
 	[ ! -d "$tmp/twoo/module" ] || build1 two "$tmp/twoo/module" two_a.o "$1" "$2" -
 }
 # build1 NAME DIR OBJECT KERNEL TREE WANT
@@ -87,15 +104,17 @@ build1() {
 	[ "$3" = - ] || [ "$got" = "$3" ] || fail "$n, $1: feature tests found '$got', not '$3'"
 	built="$built $n/$1"
 }
+# mndemo: ->arch_invalidate_secondary_tlbs from
+# 6.6, ->change_pte before 6.10
 new="GET_PUT RANGE RANGE_FLAGS"
-build 5.10 "$tree" "$new"
-for v in 6.1 6.12; do
-	t=$("$TOP"/scripts/provision "linux-$v" 2>/dev/null) && build "$v" "$t" "$new" ||
-		echo "no linux-$v tree: not built against $v"
+build 5.10 "$tree" "$new" "CHANGE_PTE $new"
+for v in "6.1 CHANGE_PTE $new" "6.12 $new SECONDARY_TLBS"; do
+	t=$("$TOP"/scripts/provision "linux-${v%% *}" 2>/dev/null) && build "${v%% *}" "$t" "$new" "${v#* }" ||
+		echo "no linux-${v%% *} tree: not built against ${v%% *}"
 done
-[ -z "${KERNEL_V419:-}" ] || build 4.19 "$KERNEL_V419" START_BLOCKABLE
-[ -z "${KERNEL_V414:-}" ] || build 4.14 "$KERNEL_V414" ""
-[ -z "${KERNEL_V49:-}" ] || build 4.9 "$KERNEL_V49" ""
+[ -z "${KERNEL_V419:-}" ] || build 4.19 "$KERNEL_V419" START_BLOCKABLE "CHANGE_PTE START_BLOCKABLE"
+[ -z "${KERNEL_V414:-}" ] || build 4.14 "$KERNEL_V414" "" CHANGE_PTE
+[ -z "${KERNEL_V49:-}" ] || build 4.9 "$KERNEL_V49" "" CHANGE_PTE
 
 # Again: the port has its layer and the newest API.
 COMPAT=1 "$TOP"/scripts/module "$m" "$tree" "$tmp/again" > "$tmp/again.log" 2>&1 ||

@@ -29,7 +29,9 @@
  * examples/mndemo) open too, a last row checks that it received as many
  * starts and ends as mnrec over all the operations, and as many starts that
  * could not block: both notifiers are on this process's mm; and one that a
- * second open shares its notifier.  Without /dev/mnrec (a kernel before the
+ * second open shares its notifier; and one that its ->invalidate_range,
+ * ->change_pte and ->clear_young were called (flushes/changes/young, F/C/Y:
+ * the last with page_idle only).  Without /dev/mnrec (a kernel before the
  * event series) each row checks mndemo's counts only: at least one start,
  * each with its end.
  * Exit status: 0 all rows pass or n/a, 1 a row failed, 2 no /dev/mnrec.
@@ -37,10 +39,12 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -82,7 +86,7 @@ static int failed, na, verbose;
 static long starts, ends, nonblocking;	/* every record drained */
 static int dfd = -1;			/* /dev/mndemo, when it is there */
 static int demo_only;			/* no /dev/mnrec: mndemo's counts only */
-static long dlast[3];			/* demo_only: mndemo's counts at drain() */
+static long dlast[6];			/* demo_only: mndemo's counts at drain() */
 
 static int demo_counts(int f, long *c);
 static void demo_row(const struct row *row);
@@ -546,29 +550,77 @@ static void op_fork(void)
 	munmap(b, 16 * pg);
 }
 
-/* mndemo's counts on F: starts, ends, nonblocking; 0 when unreadable */
+/*
+ * mndemo's counts on F: starts, ends, nonblocking, then flushes, changes and
+ * young; 0 when unreadable
+ */
 static int demo_counts(int f, long *c)
 {
-	char line[96];
+	char line[160];
 	ssize_t n = pread(f, line, sizeof(line) - 1, 0);
 
 	if (n <= 0)
 		return 0;
 	line[n] = '\0';
-	return sscanf(line, "starts %ld ends %ld nonblocking %ld", &c[0], &c[1],
-		      &c[2]) == 3;
+	return sscanf(line, "starts %ld ends %ld nonblocking %ld flushes %ld "
+		      "changes %ld young %ld", &c[0], &c[1], &c[2], &c[3], &c[4],
+		      &c[5]) == 6;
+}
+
+/*
+ * Page aging: the pages of a fresh mapping marked idle through
+ * /sys/kernel/mm/page_idle/bitmap (CONFIG_IDLE_PAGE_TRACKING), which asks
+ * every notifier of this mm whether its device used them (->clear_young).
+ * Returns the pages marked, 0 without page_idle.
+ */
+static int op_idle(void)
+{
+	int n = 64, marked = 0, i, f, pm;
+	char *b;
+
+	f = open("/sys/kernel/mm/page_idle/bitmap", O_WRONLY);
+	if (f < 0)
+		return 0;
+	pm = open("/proc/self/pagemap", O_RDONLY);
+	b = mmap(NULL, n * pg, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (pm < 0 || b == MAP_FAILED)
+		goto out;
+	/* more pages than a pagevec holds: most of them reach the LRU */
+	for (i = 0; i < n; i++)
+		b[i * pg] = 1;
+	for (i = 0; i < n; i++) {
+		uint64_t e, bit;
+		off_t at = ((uintptr_t)b / pg + i) * sizeof(e);
+
+		if (pread(pm, &e, sizeof(e), at) != sizeof(e) || !(e >> 63))
+			continue;
+		e &= (1ULL << 55) - 1;		/* the pfn */
+		bit = 1ULL << (e % 64);
+		marked += pwrite(f, &bit, sizeof(bit), e / 64 * 8) == 8;
+	}
+	munmap(b, n * pg);
+out:
+	if (pm >= 0)
+		close(pm);
+	close(f);
+	return marked;
 }
 
 /*
  * The ported example driver saw what mnrec saw (C0: its counts when mnops
  * began); a second open shares the first one's notifier, one object per mm,
- * so it reads the same counts.
+ * so it reads the same counts.  Its other callbacks were called too:
+ * ->invalidate_range (->arch_invalidate_secondary_tlbs from 6.6) on the
+ * invalidations, ->change_pte on the copies on write and KSM merges before
+ * 6.10 (none from 6.10), ->clear_young on the IDLED pages marked idle.
  */
-static void op_demo(const long *c0)
+static void op_demo(const long *c0, int idled)
 {
 	char exp[64], got[64];
-	long c[3], c2[3];
-	int f2 = open("/dev/mndemo", O_RDONLY), ok;
+	long c[6], c2[6];
+	int f2 = open("/dev/mndemo", O_RDONLY), ok, major, minor;
+	struct utsname u;
 
 	drain();
 	ok = demo_counts(dfd, c);
@@ -582,6 +634,25 @@ static void op_demo(const long *c0)
 			  ok ? "pass" : "FAIL");
 		failed += !ok;
 	}
+
+	/* change_pte: none from 6.10 on; young: none without page_idle */
+	strcpy(exp, "-");
+	strcpy(got, "-");
+	ok = demo_counts(dfd, c) && !uname(&u) &&
+	     sscanf(u.release, "%d.%d", &major, &minor) == 2;
+	if (ok) {
+		int chg = major < 6 || (major == 6 && minor < 10);
+
+		snprintf(exp, sizeof(exp), ">0/%s/%s", chg ? ">0" : "0",
+			 idled ? ">0" : "-");
+		snprintf(got, sizeof(got), "%ld/%ld/%ld", c[3] - c0[3],
+			 c[4] - c0[4], c[5] - c0[5]);
+		ok = c[3] > c0[3] && (c[4] > c0[4]) == chg &&
+		     (!idled || c[5] > c0[5]);
+	}
+	print_row("mndemo F/C/Y", exp, got, "-", "-",
+		  ok ? "pass" : "FAIL");
+	failed += !ok;
 
 	ok = f2 >= 0 && demo_counts(dfd, c) && demo_counts(f2, c2) &&
 	     !memcmp(c, c2, sizeof(c));
@@ -600,7 +671,7 @@ static void op_demo(const long *c0)
 static void demo_row(const struct row *row)
 {
 	char got[64];
-	long c[3], s = 0, e = 0;
+	long c[6], s = 0, e = 0;
 	int ok = demo_counts(dfd, c);
 
 	if (ok) {
@@ -616,7 +687,7 @@ static void demo_row(const struct row *row)
 
 int main(int argc, char **argv)
 {
-	long c0[3];
+	long c0[6];
 
 	verbose = argc > 1 && !strcmp(argv[1], "-v");
 	pg = sysconf(_SC_PAGESIZE);
@@ -650,7 +721,7 @@ int main(int argc, char **argv)
 	op_soft_dirty();
 	op_fork();
 	if (dfd >= 0)
-		op_demo(c0);
+		op_demo(c0, op_idle());
 	printf("mnrt-done failed=%d na=%d\n", failed, na);
 	close(fd);
 	close(dfd);
