@@ -3,7 +3,10 @@
 # driver examples/mndemo (v4.19 API) ported with and without COMPAT=1, both
 # built, the COMPAT port booted under qemu beside the recorder.  Every row
 # of the table passes, the last being the driver's own: it received as many
-# starts, ends and non-blocking starts as the recorder.  The example itself
+# starts, ends and non-blocking starts as the recorder, and its
+# ->invalidate_range (named ->arch_invalidate_secondary_tlbs, the layer
+# giving the old name), ->change_pte and ->clear_young were called (page
+# aging through page_idle).  The example itself
 # is left as it was.  The kernel is built once into $TREES (about 2 minutes
 # on 2 cores) and reused.
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -26,6 +29,10 @@ grep -q '^demo:   mmu_notifier_get/put() for mnd_mmu_ops$' "$tmp/out" || fail "C
 grep -q '^+.*mmu_notifier_get(&mnd_mmu_ops, mm);' "$tmp/rel/demo/port/module.patch" || fail "the port has no mmu_notifier_get()"
 grep -E -q '^mndemo S/E/N +([0-9]+)/([0-9]+)/([0-9]+) +\1/\2/\3 .* pass$' "$tmp/out" ||
 	fail "the driver's row: $(grep '^mndemo' "$tmp/out")"
+grep -E -q '^mndemo F\/C\/Y +>0\/>0\/>0 +[1-9][0-9]*\/[1-9][0-9]*\/[1-9][0-9]* .* pass$' "$tmp/out" ||
+	fail "the driver's ->invalidate_range, ->change_pte, ->clear_young: $(grep '^mndemo F' "$tmp/out")"
+grep -E -q '^mndemo F/C/Y +>0/>0/>0 +[1-9][0-9]*/[1-9][0-9]*/[1-9][0-9]* .* pass$' "$tmp/out" ||
+	fail "the driver's ->invalidate_range, ->change_pte, ->clear_young: $(grep '^mndemo F' "$tmp/out")"
 grep -E -q '^mndemo 2 opens +one notifier +one notifier .* pass$' "$tmp/out" || fail "a second open did not share the notifier"
 grep -q '^runtime: mndemo.ko unloaded after its last put: ok$' "$tmp/out" || fail "$(grep '^runtime: mndemo' "$tmp/out")"
 grep -q '^runtime: 5\.10\.[0-9]*, 12 operations: [0-9]* pass, 0 FAIL' "$tmp/out" ||
