@@ -10,7 +10,8 @@
 # (the fetched trees are optional; a Debian tree that is not unpacked is
 # skipped with a line saying so).  Porting the port again changes nothing;
 # a module reading range->event, which the layer cannot supply, is ported
-# with that use listed and no layer; a module on interval notifiers (v5.5)
+# with that use listed and no layer (range->owner too); a module on
+# interval notifiers (v5.5)
 # is refused with the module directory untouched, a directory without C
 # sources too.  examples/mndemo, the example driver, is ported the same
 # way, and both build against every kernel at hand; mndemo also has
@@ -154,6 +155,16 @@ grep -q 'ev.c:6 range->event: kernels before v5.2 do not give the reason' "$tmp/
 grep -q '^blocked: ev.c:6 range->event' "$tmp/evo/module.report" || fail "the report does not name the blocker"
 [ ! -f "$tmp/evo/module.patch" ] || fail "a patch written for a module the layer cannot serve"
 ! grep -r -l 'MNC_' "$tmp/evo/module" 2>/dev/null || fail "MNC_ names left without their layer (above)"
+
+# The range's owner (v5.9; owner from v5.14): refused the same way.
+mkdir -p "$tmp/own"
+printf 'obj-m := own.o\n' > "$tmp/own/Kbuild"
+sed 's/range->event == MMU_NOTIFY_UNMAP/range->owner == mn/' "$tmp/ev/ev.c" > "$tmp/own/own.c"
+if COMPAT=1 "$TOP"/scripts/module "$tmp/own" "$tree" "$tmp/owno" > "$tmp/own.log" 2>&1; then
+	fail "COMPAT=1 port of a module reading range->owner succeeded"
+fi
+grep -q "own.c:6 the range's owner: kernels before v5.9 do not pass one" "$tmp/own.log" ||
+	{ fail "the owner blocker not said:"; cat "$tmp/own.log"; }
 
 # Ops in two files, and a callback calling mmu_notifier_range_init(): one
 # layer serves both files; the port builds (below, with the others).
