@@ -15,7 +15,8 @@
 #    the vma on 6.1 and without it on 6.12 (v6.3).
 # Each port builds against its tree without a warning.  And on the probe's
 # fixture tree of the young series (tests/probe/fixtures.sh: young), the
-# young callbacks are given its bool.
+# young callbacks are given its bool.  A module passing the vma to
+# mmu_notifier_range_init() loses it on 6.12 and builds.
 set -u
 . "$(dirname "$0")/oot.sh"
 . "$TOP/tests/probe/fixtures.sh"
@@ -87,6 +88,35 @@ for v in 5.10 6.1 6.12; do
 	grep -q "mmu_notifier_range_init_owner(&range, MMU_NOTIFY_MIGRATE, $args" "$c" ||
 		fail "svm-$v: the eviction: $(grep -A1 range_init_owner "$c")"
 done
+
+# A module on the range struct whose mmu_notifier_range_init() still passes
+# the vma (v5.2-v6.2): ported to 6.12 (v6.3+) it loses the vma and builds.
+t=$("$TOP"/scripts/provision linux-6.12 2>/dev/null) && {
+	mkdir -p "$tmp/vm7src"
+	printf 'obj-m := vm7.o\n' > "$tmp/vm7src/Kbuild"
+	cat > "$tmp/vm7src/vm7.c" <<'C'
+// SPDX-License-Identifier: GPL-2.0
+#include <linux/mm.h>
+#include <linux/mmu_notifier.h>
+#include <linux/module.h>
+
+void vm7_touch(struct vm_area_struct *vma, unsigned long a);
+
+void vm7_touch(struct vm_area_struct *vma, unsigned long a)
+{
+	struct mmu_notifier_range range;
+
+	mmu_notifier_range_init(&range, MMU_NOTIFY_CLEAR, 0, vma, vma->vm_mm,
+				a, a + PAGE_SIZE);
+	mmu_notifier_invalidate_range_start(&range);
+	mmu_notifier_invalidate_range_end(&range);
+}
+MODULE_LICENSE("GPL");
+C
+	port vm7 "$tmp/vm7src" "$t" && builds vm7 "$tmp/vm7/module" "$t"
+	grep -q 'mmu_notifier_range_init(&range, MMU_NOTIFY_CLEAR, 0, vma->vm_mm,' "$tmp/vm7/module/vm7.c" ||
+		fail "vm7: the vma left: $(grep -A1 range_init "$tmp/vm7/module/vm7.c")"
+}
 
 # The young series (no tree here has it): the probe's fixture tree.
 fixture_tree "$tmp/young" young
