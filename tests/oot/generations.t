@@ -15,7 +15,8 @@
 #    the vma on 6.1 and without it on 6.12 (v6.3).
 # Each port builds against its tree without a warning.  And on the probe's
 # fixture tree of the young series (tests/probe/fixtures.sh: young), the
-# young callbacks are given its bool.  A module passing the vma to
+# young callbacks are given its bool, and COMPAT=1 on that port builds on
+# 5.10 (an int trampoline).  A module passing the vma to
 # mmu_notifier_range_init() loses it on 6.12 and builds.
 set -u
 . "$(dirname "$0")/oot.sh"
@@ -123,5 +124,12 @@ fixture_tree "$tmp/young" young
 port demo-young "$demo" "$tmp/young" &&
 	grep -q '^static bool mnd_clear_young(' "$tmp/demo-young/module/mndemo.c" ||
 	fail "young: ->clear_young does not return bool: $(grep -A1 'mnd_clear_young(' "$tmp/demo-young/module/mndemo.c" | head -3)"
+# ... and COMPAT=1 on that port (bool callbacks) gives the int kernels an
+# int trampoline: it builds on 5.10.
+COMPAT=1 "$TOP"/scripts/module "$tmp/demo-young/module" "$tree" "$tmp/young-compat" > "$tmp/yc.log" 2>&1 ||
+	{ fail "COMPAT=1 on the bool port failed:"; cat "$tmp/yc.log"; }
+grep -q '^#ifndef MNC_HAVE_YOUNG_BOOL$' "$tmp/young-compat/module/mmu_notifier_compat.h" ||
+	fail "young-compat: no trampoline for kernels without the bool"
+builds young-compat "$tmp/young-compat/module" "$tree"
 [ $rc = 0 ] && echo "mndemo and mnsvm ported to and built on each generation at hand"
 exit $rc
