@@ -90,8 +90,10 @@
 ///   FILE:LINE: OBJECT: converted (SHAPE ...)
 ///   FILE:LINE: OBJECT: left: WHAT
 //
-// Commit message text for the lifetime change (the series takes it from
-// here; keep it in sync with the rule):
+// Commit message text for the lifetime change: scripts/module puts the
+// lines from "Lifetime change:" on in the message of a module port; the
+// series words its driver patches with text_unit in scripts/steps/get_put
+// (which says more: keep the two in sync).
 //
 //   Lifetime change: the object is no longer freed by the put function
 //   itself. mmu_notifier_put() drops the reference; the last one unhooks
