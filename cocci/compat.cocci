@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-only
 /// compat: an external module on the newest mmu_notifier API (after the
 /// range_struct, event_tag and get_put steps) made to build on older kernels
 /// too (make series M=DIR COMPAT=1).
@@ -19,7 +19,8 @@
 ///   unserved FILE:LINE WHAT       a use of the API the layer does not supply
 //
 // Confidence: High.  Only initialisers of struct mmu_notifier_ops change.
-// Options: --no-includes --include-headers
+// Copyright: (C) 2026 The mmu-notifier-series authors.  GPLv2.
+// Options: --macro-file-builtins <(cat standard.h cocci/builtins.h) --macro-file cocci/macros.h --no-includes --include-headers
 
 virtual patch
 virtual report

@@ -34,8 +34,8 @@
 /// get the inferred event and keep their other arguments.
 //
 // Confidence: Moderate
-// Copyright: (C) 2024 the mmu-notifier-series authors.
-// Options: --no-includes --include-headers --macro-file cocci/macros.h
+// Copyright: (C) 2026 The mmu-notifier-series authors.  GPLv2.
+// Options: --macro-file-builtins <(cat standard.h cocci/builtins.h) --macro-file cocci/macros.h --no-includes --include-headers
 // Narrow: -c mmu_notifier|blockable
 
 virtual patch

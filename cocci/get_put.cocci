@@ -90,8 +90,10 @@
 ///   FILE:LINE: OBJECT: converted (SHAPE ...)
 ///   FILE:LINE: OBJECT: left: WHAT
 //
-// Commit message text for the lifetime change (the series takes it from
-// here; keep it in sync with the rule):
+// Commit message text for the lifetime change: scripts/module puts the
+// lines from "Lifetime change:" on in the message of a module port; the
+// series words its driver patches with text_unit in scripts/steps/get_put
+// (which says more: keep the two in sync).
 //
 //   Lifetime change: the object is no longer freed by the put function
 //   itself. mmu_notifier_put() drops the reference; the last one unhooks
@@ -119,22 +121,20 @@
 //   scripts/steptext (get_put unitwhy).
 //
 // Confidence: Moderate
-// Copyright: (C) 2026 the mmu-notifier-series authors.
-// Options: --no-includes --include-headers --no-loops (the #spatch line: matching
-//   a whole body that returns from inside a loop otherwise never ends)
-// Comments: in the first shape the refcount, mm and link fields of the
-//   object are left in place (unused after the conversion) for the
-//   maintainer to drop; the second drops the count and the flag it no
-//   longer needs, the third the fields only the removed code used.  The
-//   second shape removes fields of its object's structure, the third of
-//   the device structure: a user of them outside the file group (the
-//   directory's candidates, its module exit and its headers declaring a
-//   struct mmu_notifier or a hash table) is not seen, and the gate builds
-//   only the objects a patch touches.
+// Copyright: (C) 2026 The mmu-notifier-series authors.  GPLv2.
+// Options: --iso-file cocci/get_put.iso --macro-file-builtins <(cat standard.h cocci/builtins.h) --macro-file cocci/macros.h --no-includes --include-headers
+// Comments: the #spatch line adds --no-loops (matching a whole body that
+//   returns from inside a loop otherwise never ends).  In the first shape
+//   the refcount, mm and link fields of the object are left in place
+//   (unused after the conversion) for the maintainer to drop; the second
+//   drops the count and the flag it no longer needs, the third the fields
+//   only the removed code used.  The second shape removes fields of its
+//   object's structure, the third of the device structure: a user of them
+//   outside the file group (the directory's candidates, its module exit
+//   and its headers declaring a struct mmu_notifier or a hash table) is
+//   not seen, and the gate builds only the objects a patch touches.
 
 virtual patch
-virtual context
-virtual org
 virtual report
 
 // The rule is in parts, cocci/get_put/*.cocci, read in this order as one

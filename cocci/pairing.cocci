@@ -21,7 +21,7 @@
 //
 // Confidence: High
 // Copyright: (C) 2026 The mmu-notifier-series authors.  GPLv2.
-// Options: --no-includes --include-headers --macro-file cocci/macros.h
+// Options: --macro-file-builtins <(cat standard.h cocci/builtins.h) --macro-file cocci/macros.h --no-includes --include-headers
 // Keywords: mmu_notifier, invalidate_range_start, invalidate_range_end
 
 virtual report

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-only
 /// range_init_novma: mmu_notifier_range_init() of v5.2-v6.2 takes the vma
 /// the range lies in; v6.3 dropped it (the range never needed it), so a
 /// module ported to a tree of v6.3 or later calls
@@ -9,7 +9,8 @@
 //
 // Confidence: High.  Seven arguments (eight with the owner) are the
 // v5.2-v6.2 form only.
-// Options: --no-includes --include-headers
+// Copyright: (C) 2026 The mmu-notifier-series authors.  GPLv2.
+// Options: --macro-file-builtins <(cat standard.h cocci/builtins.h) --macro-file cocci/macros.h --no-includes --include-headers
 
 virtual patch
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /// mm/mmu_notifier: pass struct mmu_notifier_range to invalidate_range_start/end
 ///
 /// The invalidate_range_start/end callbacks of struct mmu_notifier_ops and
@@ -17,20 +18,18 @@
 /// notifier (mmun_start/mmun_end) are folded into the range where that is
 /// safe: the init takes their values, later reads read range.start/end.
 ///
-/// Sites the rule cannot convert are printed (MODE=report, or always for
-/// the reasons below) as "file:line: function: reason".
+/// Sites the rule cannot convert are printed as "file:line: function:
+/// reason", in patch mode too; -D report prints them and changes nothing.
 //
 // Confidence: High
 // Copyright: (C) 2026 The mmu-notifier-series authors.  GPLv2.
 // Comments: the core change (struct, init helper, prototypes) is
 //  cocci/core/range_struct.cocci
-// Options: --no-includes --include-headers --macro-file cocci/macros.h
+// Options: --macro-file-builtins <(cat standard.h cocci/builtins.h) --macro-file cocci/macros.h --no-includes --include-headers
 // Narrow: mmu_notifier|invalidate_range
 // Keywords: mmu_notifier, invalidate_range_start, invalidate_range_end
 
 virtual patch
-virtual context
-virtual org
 virtual report
 virtual int_start
 virtual no_invalidate_page

@@ -11,7 +11,7 @@
 // Confidence: High for the rename; the sleep check sees the callback's own
 // body, not its callees.
 // Copyright: (C) 2026 The mmu-notifier-series authors.  GPLv2.
-// Options: --no-includes --include-headers --macro-file cocci/macros.h
+// Options: --macro-file-builtins <(cat standard.h cocci/builtins.h) --macro-file cocci/macros.h --no-includes --include-headers
 
 virtual patch
 virtual report

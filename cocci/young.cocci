@@ -8,7 +8,7 @@
 //
 // Confidence: High.  Only the callbacks an ops initialiser names change.
 // Copyright: (C) 2026 The mmu-notifier-series authors.  GPLv2.
-// Options: --no-includes --include-headers --macro-file cocci/macros.h
+// Options: --macro-file-builtins <(cat standard.h cocci/builtins.h) --macro-file cocci/macros.h --no-includes --include-headers
 
 virtual patch
 

@@ -41,11 +41,29 @@ kernel_version() {
 		$1=="SUBLEVEL"{s=$2} END{printf "%s.%s.%s\n", v, p, s}' "$1/Makefile"
 }
 
+# git_noconf DIR ARG...: git in DIR, blind to the user's and the system's
+# settings (what it writes in a scratch clone is the same for everyone)
+git_noconf() {
+	GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 git -C "$@"
+}
+
+# wrap_text: stdin folded at blanks into lines of at most 72 columns, kernel
+# commit message style, with no trailing blanks
+wrap_text() {
+	fold -s -w 72 | sed 's/ *$//'
+}
+
+# spatch_version: "1.1.1", the version of the spatch on PATH (empty when it
+# cannot be read)
+spatch_version() {
+	spatch --version 2>/dev/null | sed -n 's/^spatch version \([0-9.]*\).*/\1/p'
+}
+
 # spatch_ok: spatch present and at least the version we support (1.1.1)
 SPATCH_MIN=1.1.1
 spatch_ok() {
 	need spatch coccinelle
-	ver=$(spatch --version 2>/dev/null | sed -n 's/^spatch version \([0-9.]*\).*/\1/p')
+	ver=$(spatch_version)
 	[ -n "$ver" ] || die "cannot read the version of $(command -v spatch)"
 	lowest=$(printf '%s\n%s\n' "$ver" "$SPATCH_MIN" | sort -V | head -n1)
 	[ "$lowest" = "$SPATCH_MIN" ] ||

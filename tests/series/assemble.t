@@ -108,4 +108,12 @@ git -C "$T/am" -c user.name=x -c user.email=x@y am -q "$out"/000[1-9]-*.patch ||
 grep -q "no git identity" "$T/err" || fail "no warning about the missing identity"
 grep -q '^Signed-off-by: mmu-notifier-series <mmu-notifier-series@localhost>$' "$T"/out2/0001-*.patch ||
 	fail "fallback Signed-off-by"
+
+# The core files come from convert's list (O/report/STEP.corefiles), not
+# from the commit's words: without the list, series stops and says so.
+mv "$O/report/get_put.corefiles" "$T/corefiles"
+GATE=0 run_series "$O" "$T/out3" 2> "$T/err" && fail "series without O/report/get_put.corefiles"
+grep -q "get_put.corefiles: no list of the files of the core change" "$T/err" ||
+	fail "no word of the missing core file list: $(cat "$T/err")"
+mv "$T/corefiles" "$O/report/get_put.corefiles"
 echo ok

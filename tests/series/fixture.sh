@@ -348,10 +348,12 @@ step() {
 }
 
 # core NAME: the uncommitted change so far is the step's core change: its
-# files (as the core rule's command names them) and its new code
+# files (as the core rule's command names them, and one a line in
+# O/report/NAME.corefiles, as scripts/convert lists them) and its new code
 core() {
 	mkdir -p "$P/patches/core/$1"
 	git diff --name-only | paste -sd' ' - > "$T/core.$1"
+	git diff --name-only > "$O/report/$1.corefiles"
 	git diff > "$P/patches/core/$1/fixture"
 }
 
