@@ -207,10 +207,18 @@ uncommitted() {
 # (sourced): its order, the probe facts of its API, its plan, candidates,
 # core change, rule, what runs after it and the words of its patches.
 #
-# all_steps: every step, in the order of the series
-all_steps() {
+# all_steps: every step of the series (order=), in its order
+all_steps() { steps_by order; }
+
+# module_steps: every step of a module port (module_order=, scripts/module),
+# in its order: the series' steps and those of modules only
+module_steps() { steps_by module_order; }
+
+# steps_by KEY: the descriptors setting KEY=N, by N
+steps_by() {
 	for _f in "$TOP"/scripts/steps/*; do
-		printf '%s %s\n' "$(sed -n 's/^order=//p' "$_f")" "${_f##*/}"
+		_n=$(sed -n "s/^$1=//p" "$_f")
+		[ -z "$_n" ] || printf '%s %s\n' "$_n" "${_f##*/}"
 	done | sort -n | cut -d' ' -f2
 }
 
