@@ -91,9 +91,9 @@
 ///   FILE:LINE: OBJECT: left: WHAT
 //
 // Commit message text for the lifetime change: scripts/module puts the
-// lines from "Lifetime change:" on in the message of a module port; the
-// series words its driver patches with text_unit in scripts/steps/get_put
-// (which says more: keep the two in sync).
+// lines from "Lifetime change:" up to "Per-device" in the message of a
+// module port; the series words its driver patches with text_unit in
+// scripts/steps/get_put (which says more: keep the two in sync).
 //
 //   Lifetime change: the object is no longer freed by the put function
 //   itself. mmu_notifier_put() drops the reference; the last one unhooks

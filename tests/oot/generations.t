@@ -60,6 +60,10 @@ for v in 5.10 6.1 6.12; do
 			fail "demo-$v: the report does not say mnd_change_pte was dropped"
 		grep -q '^  mndemo.c:[0-9]*: mnd_change_pte()$' "$tmp/demo-$v/module.patch" ||
 			fail "demo-$v: the commit does not name the dropped callback"
+		grep -q '^Lifetime change: ' "$tmp/demo-$v/module.patch" ||
+			fail "demo-$v: the commit does not say what get/put changes"
+		! grep -q '^Per-device' "$tmp/demo-$v/module.patch" ||
+			fail "demo-$v: the commit speaks of the per-device shape"
 		;;
 	*)
 		grep -q '^	\.invalidate_range	= mnd_invalidate_range,$' "$c" ||
