@@ -8,3 +8,5 @@
  */
 /* RHEL 8 kABI padding: struct mmu_notifier_ops, struct mmu_notifier_mm */
 #define RH_KABI_RESERVE(n)
+#define RH_KABI_USE(n, _new)
+#define RH_KABI_USE_AUX_PTR(n1, n2, _struct)
