@@ -34,7 +34,8 @@ gen_version() {
 	v[0-9]*.[0-9]*)
 		v=${1#v}
 		echo "${v%%.*} ${v#*.} 0" ;;
-	rhel8|kabi) echo 4 18 0 ;;
+	rhel8*|kabi*) echo 4 18 0 ;;
+	young)	echo 7 0 0 ;;
 	*)	echo 4 99 0 ;;
 	esac
 }
@@ -85,9 +86,11 @@ fixture_tree() {
 }
 
 # mn_header GEN: include/linux/mmu_notifier.h as GEN had it, reduced to the
-# declarations scripts/probe looks at (ops, range struct, event enum, the
-# calls whose presence tells a generation, range_init and its
-# !CONFIG_MMU_NOTIFIER stub), after the real trees named.  GEN:
+# declarations scripts/probe looks at (ops, range struct, event enum,
+# interval notifier, the calls whose presence tells a generation,
+# range_init and its !CONFIG_MMU_NOTIFIER stub), after the real trees
+# named.  Every ops has ->clear_flush_young, ->clear_young and ->test_young
+# returning int, ->change_pte and ->invalidate_range unless said.  GEN:
 #   v4.9   ->invalidate_page beside void start/end callbacks (v4.9-v4.12;
 #          v4.9.229)
 #   v4.14  void start/end callbacks only (v4.13-v4.14; v4.14.67)
@@ -104,55 +107,76 @@ fixture_tree() {
 #          range_init(range, event, flags, vma, mm, start, end) (v5.2-v5.3;
 #          v5.3)
 #   v5.4   alloc_notifier/free_notifier: mmu_notifier_get/put (v5.4)
-#   v5.5   MMU_NOTIFY_RELEASE (interval notifiers) (v5.5-v5.8)
+#   v5.5   struct mmu_interval_notifier, MMU_NOTIFY_RELEASE (v5.5-v5.8)
 #   v5.9   MMU_NOTIFY_MIGRATE, migrate_pgmap_owner, range_init_migrate
 #          (v5.9-v5.13: Debian's 5.10)
 #   v5.14  MMU_NOTIFY_EXCLUSIVE, owner, range_init_owner (v5.14-v6.2:
 #          Debian's 6.1)
 #   v6.3   the vma leaves the range and range_init (v6.3-v6.5)
 #   v6.6   ->invalidate_range becomes ->arch_invalidate_secondary_tlbs,
-#          mmu_notifier_invalidate_range_only_end goes (v6.6-: Debian's 6.12)
-# and two vendor trees on a v4.18 base:
+#          mmu_notifier_invalidate_range_only_end goes (v6.6-v6.9)
+#   v6.10  ->change_pte goes (v6.10-: Debian's 6.12)
+#   young  v6.10 with the young callbacks returning bool (a series in
+#          review in 2026; no tree has it)
+# and vendor trees on a v4.18 base:
 #   rhel8  the v4.18 header with RH_KABI_RESERVE slots (rhel8.1); the range
 #          struct is only in the DRM compatibility layer fixture_tree adds
 #          (mn_drm_backport)
+#   rhel83 the v4.18 ops and calls, and backported beside them: the range
+#          struct (no vma, no range_init: mm/mmu_notifier.c keeps its own),
+#          the events up to RELEASE, get/put in RH_KABI_USE slots, the
+#          interval notifier; a __GENKSYMS__ block (RHEL 8.3, 4.18.0-240)
 #   kabi   the range struct backported into the core header: the start and
 #          end callbacks each keep the old prototype beside the new one in
 #          RH_KABI_REPLACE(old, new), the calls take the range, ops.flags stays
+#   kabi2  a later RHEL 8: the old (V1) start/end callbacks in RH_MN_V1()
+#          beside the range (V2) ones, #if on RH_MMU_NOTIFIER_V2 and not
+#          __GENKSYMS__; the calls on the range (with the vma), the events
+#          up to MIGRATE, migrate_pgmap_owner, get/put in RH_KABI_USE slots,
+#          the interval notifier, ops.flags
 # and states no kernel had:
 #   unknown  an event enum on the old blockable callbacks
 #   none     (fixture_tree only) no mmu_notifier.h at all
 mn_header() {
 	gen=$1
 	# the start/end callbacks: void (mm, start, end), blockable (int, and
-	# bool blockable), range (the struct), kabi (old and range, in a macro)
+	# bool blockable), range (the struct), kabi (old and range, in a
+	# macro), kabi2 (old in RH_MN_V1, range, in #if branches); the calls
+	# take the old arguments with void and blockable callbacks
 	case $gen in
-	v4.9|v4.14|v4.18|rhel8)		cb=void ;;
+	v4.9|v4.14|v4.18|rhel8|rhel83)	cb=void ;;
 	v4.19|v4.20|unknown)		cb=blockable ;;
-	kabi)				cb=kabi ;;
+	kabi|kabi2)			cb=$gen ;;
 	*)				cb=range ;;
+	esac
+	case $cb in
+	void|blockable)			calls=old ;;
+	*)				calls=range ;;
 	esac
 	# ops.flags (MMU_INVALIDATE_DOES_NOT_BLOCK), the non-blocking start
 	# call, the only_end call
 	case $gen in
-	v4.18|v4.19|rhel8|kabi)		flags=yes ;;
+	v4.18|v4.19|rhel8*|kabi*)	flags=yes ;;
 	*)				flags=no ;;
 	esac
 	case $gen in
-	v4.9|v4.14|v4.18|rhel8)		nonblock=no ;;
+	v4.9|v4.14|v4.18|rhel8*)	nonblock=no ;;
 	*)				nonblock=yes ;;
 	esac
 	case $gen in
-	v4.9|v4.14|v6.6)		only_end=no ;;
+	v4.9|v4.14|v6.6|v6.10|young)	only_end=no ;;
 	*)				only_end=yes ;;
 	esac
-	# the range struct: no, v5.0 (with bool blockable), vma, novma
+	# the range struct: no, v5.0 (with bool blockable), vma, novma; and
+	# range_init's parameters, the same but where the header has none
 	case $gen in
 	v4.*|rhel8|unknown)		rs=no ;;
 	v5.0|kabi)			rs=v5.0 ;;
-	v6.3|v6.6)			rs=novma ;;
+	v6.*|young|rhel83)		rs=novma ;;
 	*)				rs=vma ;;
 	esac
+	init=$rs
+	[ "$gen" != rhel83 ] || init=no
 	# events: none, or the enum without the later members in $lacks
 	case $gen in
 	v4.*|v5.0|rhel8|kabi)		events=no ;;
@@ -160,25 +184,39 @@ mn_header() {
 	esac
 	case $gen in
 	v5.2|v5.4|unknown)		lacks="RELEASE MIGRATE EXCLUSIVE" ;;
-	v5.5)				lacks="MIGRATE EXCLUSIVE" ;;
-	v5.9)				lacks=EXCLUSIVE ;;
+	v5.5|rhel83)			lacks="MIGRATE EXCLUSIVE" ;;
+	v5.9|kabi2)			lacks=EXCLUSIVE ;;
 	*)				lacks= ;;
 	esac
 	case $gen in
-	v5.9)				owner=migrate ;;
-	v5.14|v6.3|v6.6)		owner=owner ;;
+	v5.9|kabi2)			owner=migrate ;;
+	v5.14|v6.*|young)		owner=owner ;;
 	*)				owner=no ;;
 	esac
+	# get/put: no, yes, kabi (in RH_KABI_USE slots)
 	case $gen in
-	v5.4|v5.5|v5.9|v5.14|v6.*)	getput=yes ;;
+	v5.4|v5.5|v5.9|v5.14|v6.*|young) getput=yes ;;
+	rhel83|kabi2)			getput=kabi ;;
 	*)				getput=no ;;
 	esac
 	case $gen in
-	v6.6)				tlb=secondary ;;
+	v5.5|v5.9|v5.14|v6.*|young|rhel83|kabi2) interval=yes ;;
+	*)				interval=no ;;
+	esac
+	case $gen in
+	v6.6|v6.10|young)		tlb=secondary ;;
 	*)				tlb=range ;;
 	esac
 	case $gen in
-	rhel8|kabi)			vendor=yes ;;
+	v6.10|young)			change_pte=no ;;
+	*)				change_pte=yes ;;
+	esac
+	case $gen in
+	young)				young=bool ;;
+	*)				young=int ;;
+	esac
+	case $gen in
+	rhel8*|kabi*)			vendor=yes ;;
 	*)				vendor=no ;;
 	esac
 
@@ -189,7 +227,20 @@ mn_header() {
 	[ $vendor = no ] || printf '#include <linux/rh_kabi.h>\n\n'
 	echo 'struct mmu_notifier;'
 	echo 'struct mmu_notifier_ops;'
+	[ $interval = no ] || echo 'struct mmu_interval_notifier;'
 	echo
+	[ "$gen" != rhel83 ] || cat <<'H'
+/* kABI: genksyms sees the structure as it was, the kernel only its name */
+#ifdef __GENKSYMS__
+struct mmu_notifier_mm {
+	struct hlist_head list;
+	spinlock_t lock;
+};
+#else
+struct mmu_notifier_mm;
+#endif
+
+H
 	[ $flags = no ] || cat <<'H'
 /* ops.flags: the callbacks never sleep */
 #define MMU_INVALIDATE_DOES_NOT_BLOCK	(0x01)
@@ -243,6 +294,18 @@ H
 	[ $flags = no ] || printf '\t/* MMU_INVALIDATE_DOES_NOT_BLOCK or 0 */\n'
 	[ $flags = no ] || printf '\tint flags;\n\n'
 	printf '\tvoid (*release)(struct mmu_notifier *mn,\n\t\t\tstruct mm_struct *mm);\n\n'
+	# the young callbacks, and ->change_pte
+	for m in clear_flush_young clear_young; do
+		printf '\t%s (*%s)(struct mmu_notifier *mn, struct mm_struct *mm,\n' $young $m
+		printf '\t\t\tunsigned long start, unsigned long end);\n'
+	done
+	printf '\t%s (*test_young)(struct mmu_notifier *mn, struct mm_struct *mm,\n' $young
+	printf '\t\t\tunsigned long address);\n'
+	[ $change_pte = no ] || cat <<'H'
+	void (*change_pte)(struct mmu_notifier *mn, struct mm_struct *mm,
+			   unsigned long address, pte_t pte);
+H
+	echo
 	[ "$gen" = v4.9 ] && cat <<'H'
 	void (*invalidate_page)(struct mmu_notifier *mn,
 				struct mm_struct *mm,
@@ -294,6 +357,29 @@ H
 				const struct mmu_notifier_range *range))
 H
 		;;
+	kabi2)
+		cat <<'H'
+	/*
+	 * kABI: a module built before the range struct sets the V1 start/end
+	 * callbacks, RH_MN_V1(): the core calls them with the old arguments.
+	 * Code built with RH_MMU_NOTIFIER_V2 (the core's own drivers) sets the
+	 * V2 ones, on the range.  genksyms sees V1.
+	 */
+#if defined(RH_MMU_NOTIFIER_V2) && !defined(__GENKSYMS__)
+	int (*invalidate_range_start)(struct mmu_notifier *mn,
+				      const struct mmu_notifier_range *range);
+	void (*invalidate_range_end)(struct mmu_notifier *mn,
+				     const struct mmu_notifier_range *range);
+#else
+	RH_MN_V1(void (*invalidate_range_start)(struct mmu_notifier *mn,
+				struct mm_struct *mm,
+				unsigned long start, unsigned long end));
+	RH_MN_V1(void (*invalidate_range_end)(struct mmu_notifier *mn,
+				struct mm_struct *mm,
+				unsigned long start, unsigned long end));
+#endif
+H
+		;;
 	esac
 	echo
 	case $tlb in
@@ -313,20 +399,50 @@ H
 H
 		;;
 	esac
-	[ $getput = yes ] && cat <<'H'
+	case $getput in
+	yes)
+		cat <<'H'
 
 	struct mmu_notifier *(*alloc_notifier)(struct mm_struct *mm);
 	void (*free_notifier)(struct mmu_notifier *mn);
 H
-	[ $vendor = no ] || printf '\n\tRH_KABI_RESERVE(1)\n\tRH_KABI_RESERVE(2)\n'
-	printf '};\n\n#ifdef CONFIG_MMU_NOTIFIER\n\n'
+		[ $vendor = no ] || printf '\n\tRH_KABI_RESERVE(1)\n\tRH_KABI_RESERVE(2)\n' ;;
+	kabi)
+		cat <<'H'
+
+	RH_KABI_USE(1, struct mmu_notifier *(*alloc_notifier)(struct mm_struct *mm))
+	RH_KABI_USE(2, void (*free_notifier)(struct mmu_notifier *mn))
+	RH_KABI_RESERVE(3)
+	RH_KABI_RESERVE(4)
+H
+		;;
+	no)	[ $vendor = no ] || printf '\n\tRH_KABI_RESERVE(1)\n\tRH_KABI_RESERVE(2)\n' ;;
+	esac
+	printf '};\n\n'
+	[ $interval = no ] || cat <<'H'
+struct mmu_interval_notifier_ops {
+	bool (*invalidate)(struct mmu_interval_notifier *interval_sub,
+			   const struct mmu_notifier_range *range,
+			   unsigned long cur_seq);
+};
+
+struct mmu_interval_notifier {
+	struct interval_tree_node interval_tree;
+	const struct mmu_interval_notifier_ops *ops;
+	struct mm_struct *mm;
+	struct hlist_node deferred_item;
+	unsigned long invalidate_seq;
+};
+
+H
+	printf '#ifdef CONFIG_MMU_NOTIFIER\n\n'
 	[ $flags = no ] || cat <<'H'
 extern bool mm_has_blockable_invalidate_notifiers(struct mm_struct *mm);
 
 H
 	# the calls, bodies left out: old arguments, or the range
-	case $rs in
-	no)
+	case $calls in
+	old)
 		[ "$gen" = v4.9 ] && cat <<'H'
 static inline void mmu_notifier_invalidate_page(struct mm_struct *mm,
 						unsigned long address)
@@ -366,7 +482,7 @@ mmu_notifier_invalidate_range_only_end(struct mm_struct *mm,
 
 H
 		;;
-	*)
+	range)
 		cat <<'H'
 static inline void
 mmu_notifier_invalidate_range_start(struct mmu_notifier_range *range)
@@ -394,7 +510,7 @@ mmu_notifier_invalidate_range_only_end(struct mmu_notifier_range *range)
 H
 		;;
 	esac
-	case $rs in
+	case $init in
 	v5.0)
 		cat <<'H'
 static inline void mmu_notifier_range_init(struct mmu_notifier_range *range,
@@ -445,7 +561,7 @@ static inline void mmu_notifier_range_init(struct mmu_notifier_range *range,
 H
 		;;
 	esac
-	case $owner/$rs in
+	case $owner/$init in
 	migrate/*)
 		cat <<'H'
 
@@ -497,7 +613,7 @@ static inline bool mm_has_blockable_invalidate_notifiers(struct mm_struct *mm)
 }
 
 H
-	[ $rs = no ] || cat <<'H'
+	[ $init = no ] || cat <<'H'
 struct mmu_notifier_range {
 	unsigned long start;
 	unsigned long end;
@@ -512,12 +628,12 @@ static inline void _mmu_notifier_range_init(struct mmu_notifier_range *range,
 }
 
 H
-	case $rs in
+	case $init in
 	v5.0)	echo '#define mmu_notifier_range_init(range, mm, start, end) \' ;;
 	vma)	echo '#define mmu_notifier_range_init(range,event,flags,vma,mm,start,end)  \' ;;
 	novma)	echo '#define mmu_notifier_range_init(range,event,flags,mm,start,end) \' ;;
 	esac
-	[ $rs = no ] || printf '\t_mmu_notifier_range_init(range, start, end)\n\n'
+	[ $init = no ] || printf '\t_mmu_notifier_range_init(range, start, end)\n\n'
 	printf '#endif /* CONFIG_MMU_NOTIFIER */\n\n#endif /* _LINUX_MMU_NOTIFIER_H */\n'
 }
 

@@ -1,10 +1,11 @@
 #!/bin/sh
 # scripts/probe on small fixture trees, one per mmu_notifier API generation
-# from v4.9 to v6.6 and two vendor trees on v4.18 (headers written in
-# tests/probe/fixtures.sh after real trees: v4.9.229, v4.14.67, rhel8.1,
-# v4.19.79, v4.20, v5.1.15, v5.3 and Debian's 5.10, 6.1 and 6.12): its
-# whole answer, every fact and the step plan, and a clear stop, naming
-# every fact, on an unknown API state.
+# from v4.9 to v6.10, one with the young callbacks returning bool, and
+# four vendor trees on v4.18 (headers written in tests/probe/fixtures.sh
+# after real trees: v4.9.229, v4.14.67, rhel8.1, rhel8.3, v4.19.79, v4.20,
+# v5.1.15, v5.3 and Debian's 5.10, 6.1 and 6.12, and after what later
+# RHEL 8 trees are known to have): its whole answer, every fact and the
+# step plan, and a clear stop, naming every fact, on an unknown API state.
 set -u
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$TOP/tests/probe/fixtures.sh"
@@ -22,6 +23,13 @@ EV_VOID="step event_tag: run (no enum mmu_notifier_event; no non-blocking start:
 EV_RUN="step event_tag: run (no enum mmu_notifier_event)"
 GP_LACKS="step get_put: run (core lacks mmu_notifier_get/put; drivers' own mm tables)"
 GP_HAS="step get_put: run (core has mmu_notifier_get/put; drivers' own mm tables only)"
+# what every tree before the interval notifier has: ->invalidate_range,
+# ->change_pte, young callbacks returning int
+OLD5="interval: no
+range_owner: no
+invalidate_range: yes
+change_pte: yes
+young: int"
 
 # answer GEN: scripts/probe on a fresh fixture tree of generation GEN must
 # print exactly stdin after its "tree:" line, and nothing on stderr
@@ -68,6 +76,7 @@ events: no
 range_init_vma: n/a
 get_put: no
 secondary_tlbs: no
+$OLD5
 generation: v4.9-v4.12: old callbacks, void, ->invalidate_page
 $RS_VOID; ->invalidate_page stays)
 $EV_VOID
@@ -91,6 +100,7 @@ events: no
 range_init_vma: n/a
 get_put: no
 secondary_tlbs: no
+$OLD5
 generation: v4.13-v4.14: old callbacks, void
 $RS_VOID)
 $EV_VOID
@@ -116,6 +126,7 @@ events: no
 range_init_vma: n/a
 get_put: no
 secondary_tlbs: no
+$OLD5
 generation: v4.15-v4.18: old callbacks, void, ops.flags
 $RS_VOID)
 $EV_VOID
@@ -140,6 +151,7 @@ events: no
 range_init_vma: n/a
 get_put: no
 secondary_tlbs: no
+$OLD5
 generation: v4.15-v4.18: old callbacks, void, ops.flags; vendor backport of the range struct: include/drm-backport/linux/mmu_notifier.h
 $RS_VOID; the range struct of include/drm-backport/linux/mmu_notifier.h gives way to the core's)
 $EV_VOID
@@ -165,6 +177,7 @@ events: no
 range_init_vma: no
 get_put: no
 secondary_tlbs: no
+$OLD5
 generation: v5.0-v5.1: range struct, no events; vendor kABI: RH_KABI_REPLACE
 $RS_SKIP
 $EV_RUN
@@ -189,6 +202,7 @@ events: no
 range_init_vma: n/a
 get_put: no
 secondary_tlbs: no
+$OLD5
 generation: v4.19: old callbacks with blockable, ops.flags
 $RS_BLOCKABLE
 $EV_RUN
@@ -212,6 +226,7 @@ events: no
 range_init_vma: n/a
 get_put: no
 secondary_tlbs: no
+$OLD5
 generation: v4.20: old callbacks with blockable
 $RS_BLOCKABLE
 $EV_RUN
@@ -235,6 +250,7 @@ events: no
 range_init_vma: no
 get_put: no
 secondary_tlbs: no
+$OLD5
 generation: v5.0-v5.1: range struct, no events
 $RS_SKIP
 $EV_RUN
@@ -258,6 +274,7 @@ events: $EV5
 range_init_vma: yes
 get_put: no
 secondary_tlbs: no
+$OLD5
 generation: v5.2-v5.3: range struct and events, no get/put
 $RS_SKIP
 step event_tag: skip (events already in the tree: $EV5)
@@ -265,13 +282,20 @@ $GP_LACKS
 steps: get_put
 EOF2
 
-# v5.4-v6.2: get/put in the core; the event enum grows (v5.9: Debian's 5.10,
-# v5.14: Debian's 6.1)
-for g in v5.4:"$EV5" v5.5:"$EV5,RELEASE" v5.9:"$EV5,RELEASE,MIGRATE" \
-    v5.14:"$EV8"; do
-	gen=${g%%:*} ev=${g#*:}
-	answer "$gen" <<EOF2
-version: ${gen#v}.0
+# v5.4-v6.2: get/put in the core, range_init with the vma; v5.5 adds the
+# interval notifier and RELEASE, v5.9 (Debian's 5.10) MIGRATE and the
+# range's migrate_pgmap_owner, v5.14 (Debian's 6.1) EXCLUSIVE and its
+# owner; the newest of these names the generation
+for g in "v5.4|$EV5|no|no|v5.4: get/put, no interval notifiers" \
+    "v5.5|$EV5,RELEASE|yes|no|v5.5-v5.8: interval notifiers" \
+    "v5.9|$EV5,RELEASE,MIGRATE|yes|migrate_pgmap_owner|v5.9-v5.13: interval notifiers, range->migrate_pgmap_owner" \
+    "v5.14|$EV8|yes|owner|v5.14-v6.2: range->owner, range_init with vma"; do
+	IFS='|'
+	# shellcheck disable=SC2086 # the fields of $g
+	set -- $g
+	unset IFS
+	answer "$1" <<EOF2
+version: ${1#v}.0
 callbacks: range
 kabi: no
 invalidate_page: no
@@ -281,44 +305,128 @@ only_end: yes
 range_struct: yes
 backport: no
 backport_scope: no
-events: $ev
+events: $2
 range_init_vma: yes
 get_put: yes
 secondary_tlbs: no
-generation: v5.4-v6.2: get/put, range_init with vma
+interval: $3
+range_owner: $4
+invalidate_range: yes
+change_pte: yes
+young: int
+generation: $5
 $RS_SKIP
-step event_tag: skip (events already in the tree: $ev)
+step event_tag: skip (events already in the tree: $2)
 $GP_HAS
 steps: get_put
 EOF2
 done
 
-# v6.3-v6.5: range_init without the vma; v6.6 (Debian's 6.12): only_end
-# gone, ->arch_invalidate_secondary_tlbs
-for g in v6.3:yes:no v6.6:no:yes; do
-	gen=${g%%:*} rest=${g#*:}
-	answer "$gen" <<EOF2
-version: ${gen#v}.0
+# v6.3-v6.5: range_init without the vma; v6.6: only_end gone,
+# ->invalidate_range renamed ->arch_invalidate_secondary_tlbs; v6.10
+# (Debian's 6.12): ->change_pte gone; young: the young callbacks return
+# bool (in review in 2026), a suffix to the generation
+for g in "v6.3|yes|no|yes|yes|int|v6.3-v6.5: range_init without vma" \
+    "v6.6|no|yes|no|yes|int|v6.6-v6.9: ->arch_invalidate_secondary_tlbs, ->change_pte" \
+    "v6.10|no|yes|no|no|int|v6.10+: ->arch_invalidate_secondary_tlbs, no ->change_pte" \
+    "young|no|yes|no|no|bool|v6.10+: ->arch_invalidate_secondary_tlbs, no ->change_pte; young callbacks return bool"; do
+	IFS='|'
+	# shellcheck disable=SC2086 # the fields of $g
+	set -- $g
+	unset IFS
+	# young: a version after 6.x
+	v=${1#v}.0
+	[ "$1" != young ] || v=7.0.0
+	answer "$1" <<EOF2
+version: $v
 callbacks: range
 kabi: no
 invalidate_page: no
 ops_flags: no
 start_nonblock: yes
-only_end: ${rest%:*}
+only_end: $2
 range_struct: yes
 backport: no
 backport_scope: no
 events: $EV8
 range_init_vma: no
 get_put: yes
-secondary_tlbs: ${rest#*:}
-generation: v6.3+: get/put, range_init without vma
+secondary_tlbs: $3
+interval: yes
+range_owner: owner
+invalidate_range: $4
+change_pte: $5
+young: $6
+generation: $7
 $RS_SKIP
 step event_tag: skip (events already in the tree: $EV8)
 $GP_HAS
 steps: get_put
 EOF2
 done
+
+# RHEL 8.3 (rhel8.3, 4.18.0-240): the v4.18 callbacks and calls (no
+# _nonblock start), and backported beside them the range struct, the
+# events up to RELEASE, get/put and the interval notifier.  No range_init
+# in the header (mm/mmu_notifier.c has its own).  The range_struct step
+# still runs: the callbacks and calls do not take the range yet.
+answer rhel83 <<EOF2
+version: 4.18.0
+callbacks: noblock
+kabi: no
+invalidate_page: no
+ops_flags: yes
+start_nonblock: no
+only_end: yes
+range_struct: yes
+backport: no
+backport_scope: no
+events: $EV5,RELEASE
+range_init_vma: n/a
+get_put: yes
+secondary_tlbs: no
+interval: yes
+range_owner: no
+invalidate_range: yes
+change_pte: yes
+young: int
+generation: v4.15-v4.18: old callbacks, void, ops.flags; backported: range struct, events, get/put, interval notifiers (vendor hybrid)
+$RS_VOID)
+step event_tag: skip (events already in the tree: $EV5,RELEASE)
+$GP_HAS
+steps: range_struct get_put
+EOF2
+
+# A later RHEL 8: the V1 start/end callbacks in RH_MN_V1() beside the
+# range (V2) ones, an #if on RH_MMU_NOTIFIER_V2 choosing; otherwise the
+# API of v5.9 (events up to MIGRATE, migrate_pgmap_owner, get/put,
+# interval notifier, range_init with the vma) and ops.flags
+answer kabi2 <<EOF2
+version: 4.18.0
+callbacks: range
+kabi: RH_MN_V1: the old start/end prototype is kept beside the new one, as RH_MMU_NOTIFIER_V2 chooses
+invalidate_page: no
+ops_flags: yes
+start_nonblock: yes
+only_end: yes
+range_struct: yes
+backport: no
+backport_scope: no
+events: $EV5,RELEASE,MIGRATE
+range_init_vma: yes
+get_put: yes
+secondary_tlbs: no
+interval: yes
+range_owner: migrate_pgmap_owner
+invalidate_range: yes
+change_pte: yes
+young: int
+generation: v5.9-v5.13: interval notifiers, range->migrate_pgmap_owner; vendor kABI: RH_MN_V1
+$RS_SKIP
+step event_tag: skip (events already in the tree: $EV5,RELEASE,MIGRATE)
+$GP_HAS
+steps: get_put
+EOF2
 
 # refuse GEN TEXT...: probe stops, non-zero, with a message holding every TEXT
 refuse() {
@@ -349,11 +457,13 @@ refuse() {
 refuse unknown "unknown mmu_notifier API state" "callbacks=blockable" \
 	"kabi=no" "invalidate_page=no" "ops_flags=no" "start_nonblock=yes" \
 	"only_end=yes" "range_struct=no" "backport=no" "events=$EV5" \
-	"range_init_vma=n/a" "get_put=no" "secondary_tlbs=no"
+	"range_init_vma=n/a" "get_put=no" "secondary_tlbs=no" "interval=no" \
+	"range_owner=no" "invalidate_range=yes" "change_pte=yes" "young=int"
 # kABI pairs of other shapes on a v4.19 tree: the old void start kept for
 # genksyms beside the blockable one (#ifndef __GENKSYMS__ ... #else), and
-# the macro alone on the line before its two prototypes.  The probe names
-# the pair (kabi:) and its macro where there is one.
+# the macro alone on the line before its two prototypes, and the old one
+# wrapped in a macro in an #if branch.  The probe names the pair (kabi:)
+# and its macro where there is one.
 kabi_pair() {
 	name=$1 sub=$2 want=$3
 	fixture_tree "$TMP/$name" v4.19
@@ -367,6 +477,11 @@ kabi_pair genksyms "s/^\tint (\*invalidate_range_start)(/#ifdef __GENKSYMS__\n$o
 	"two prototypes: the old start/end prototype is kept beside the new one"
 kabi_pair macro_line "s/^\tint (\*invalidate_range_start)(/\tRH_KABI_REPLACE(\n${old%;},\n&/; s/^\t\t\t\t       bool blockable);/\t\t\t\t       bool blockable))/" \
 	"RH_KABI_REPLACE: the old start/end prototype is kept beside the new one"
+# The old one first, wrapped in RH_MN_V1(), in the branch an #if on
+# RH_MMU_NOTIFIER_V2 (and genksyms) takes: the macro, and the one choosing.
+v1=${old#??}
+kabi_pair v1_first "s/^\tint (\*invalidate_range_start)(/#if !defined(RH_MMU_NOTIFIER_V2) || defined(__GENKSYMS__)\n\tRH_MN_V1(${v1%;});\n#else\n&/; s/^\t\t\t\t       bool blockable);/&\n#endif/" \
+	"RH_MN_V1: the old start/end prototype is kept beside the new one, as RH_MMU_NOTIFIER_V2 chooses"
 
 # A kernel tree without mmu notifiers at all.
 refuse none "has no include/linux/mmu_notifier.h"

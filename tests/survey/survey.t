@@ -37,7 +37,7 @@ field() {
 	awk -F'\t' -v t="$1" -v c="$2" 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
 		$1 == t { print $col[c] }' "$table"
 }
-[ "$(field gx generation)" = "v5.4-v6.2: get/put, range_init with vma" ] || bad "gx: generation $(field gx generation)"
+[ "$(field gx generation)" = "v5.4: get/put, no interval notifiers" ] || bad "gx: generation $(field gx generation)"
 [ "$(field gx steps)" = get_put ] || bad "gx: steps $(field gx steps)"
 [ "$(field gx patches)" = 1 ] || bad "gx: $(field gx patches) patches, expected 1"
 [ "$(field gx converted)" = 1 ] || bad "gx: $(field gx converted) converted, expected the driver"
@@ -50,7 +50,7 @@ grep -q '^Subject: \[PATCH 1/1\] misc/gx: use mmu_notifier_get/put$' "$TMP/o/sur
 [ "$(field empty patches)" = 0 ] || bad "empty: $(field empty patches) patches"
 [ "$(field empty converted)" = 0 ] || bad "empty: $(field empty converted) converted"
 [ "$(field empty am)" = - ] || bad "empty: git am of no patch: $(field empty am)"
-grep -q '^series: the tree is v5.4-v6.2: get/put, range_init with vma; each step'"'"'s decision:$' \
+grep -q '^series: the tree is v5.4: get/put, no interval notifiers; each step'"'"'s decision:$' \
 	"$TMP/o/survey/empty/series.log" || bad "empty: make series does not say what it found"
 grep -q '^series: to see the conversion at work' "$TMP/o/survey/empty/series.log" ||
 	bad "empty: make series does not say what to try next"
