@@ -4,7 +4,7 @@
 # in RH_KABI_REPLACE(old, new); kabi2, the old one in RH_MN_V1() in one
 # branch of an #if on RH_MMU_NOTIFIER_V2 (which the tree's own build
 # defines: the code in the tree is built with the new prototype), the new
-# one in the other.  Each holds two drivers (tests/range_struct/kabi/):
+# one in the other.  Each holds two drivers (tests/range_struct/kabi/PATH):
 # mnv1.c, still on the old prototype, and mnv2.c, on the new one.  The
 # series is one patch that converts mnv1.c (as mnv1.res, read by hand) and
 # leaves mnv2.c and the core's header as they are, and the cover letter
@@ -33,7 +33,7 @@ builds() {
 for gen in kabi kabi2; do
 	tree=$TMP/$gen
 	fixture_tree "$tree" "$gen"
-	cp "$src/mnv1.c" "$src/mnv2.c" "$tree/drivers/misc/"
+	cp "$src/drivers/misc/mnv1.c" "$src/drivers/misc/mnv2.c" "$tree/drivers/misc/"
 	mkdir -p "$tree/scripts"
 	printf '#!/usr/bin/perl\nprint "Misc Maintainer <misc\\@example.org>\\n";\n' > "$tree/scripts/get_maintainer.pl"
 	git -C "$tree" init -q
@@ -46,8 +46,8 @@ for gen in kabi kabi2; do
 	make -s -C "$TOP" series KERNEL="$tree" O="$o" PATCHES="$TMP/p-$gen" >"$TMP/out" 2>&1 ||
 		{ bad "$gen: make series failed:"; cat "$TMP/out"; continue; }
 	w=$o/work
-	diff -u "$src/mnv1.res" "$w/drivers/misc/mnv1.c" || bad "$gen: drivers/misc/mnv1.c"
-	cmp -s "$src/mnv2.c" "$w/drivers/misc/mnv2.c" || bad "$gen: drivers/misc/mnv2.c changed"
+	diff -u "$src/drivers/misc/mnv1.res" "$w/drivers/misc/mnv1.c" || bad "$gen: drivers/misc/mnv1.c"
+	cmp -s "$src/drivers/misc/mnv2.c" "$w/drivers/misc/mnv2.c" || bad "$gen: drivers/misc/mnv2.c changed"
 	cmp -s "$h" "$w/include/linux/mmu_notifier.h" || bad "$gen: the core header changed"
 	builds "$w/drivers/misc/mnv1.c" "$h" || bad "$gen: mnv1.c does not build after the series: $(cat "$TMP/cc.err")"
 	set -- "$TMP/p-$gen"/0*.patch
