@@ -1,16 +1,17 @@
 #!/bin/sh
-# make series (GATE=0) on the fixture trees of a vendor kABI pair
-# (tests/probe/fixtures.sh): kabi, the old and the new start/end prototype
-# in RH_KABI_REPLACE(old, new); kabi2, the old one in RH_MN_V1() in one
-# branch of an #if on RH_MMU_NOTIFIER_V2 (which the tree's own build
-# defines: the code in the tree is built with the new prototype), the new
-# one in the other.  Each holds two drivers (tests/range_struct/kabi/PATH):
-# mnv1.c, still on the old prototype, and mnv2.c, on the new one.  The
-# series is one patch that converts mnv1.c (as mnv1.res, read by hand) and
-# leaves mnv2.c and the core's header as they are, and the cover letter
-# says that the core keeps its kABI pair.  The driver compiles against the
-# tree's header as the tree builds it (gcc -fsyntax-only, incompatible
-# pointers an error) after the series, and did not before.
+# make series (GATE=0, STEPS=range_struct) on the fixture trees of a vendor
+# kABI pair (tests/probe/fixtures.sh): kabi, the old and the new start/end
+# prototype in RH_KABI_REPLACE(old, new); kabi2, the old one in RH_MN_V1()
+# in one branch of an #if on RH_MMU_NOTIFIER_V2 (which the tree's own
+# build defines: the code in the tree is built with the new prototype),
+# the new one in the other.  Each holds two drivers
+# (tests/range_struct/kabi/PATH): mnv1.c, still on the old prototype, and
+# mnv2.c, on the new one.  The series is one patch that converts mnv1.c
+# (as mnv1.res, read by hand) and leaves mnv2.c and the core's header as
+# they are, and the cover letter says that the core keeps its kABI pair.
+# The driver compiles against the tree's header as the tree builds it (gcc
+# -fsyntax-only, incompatible pointers an error) after the series, and did
+# not before.
 set -u
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$TOP/tests/probe/fixtures.sh"
