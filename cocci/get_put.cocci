@@ -136,6 +136,9 @@
 
 virtual patch
 virtual report
+// -D put_needs_get: the tree's mmu_notifier_put() puts only what
+// mmu_notifier_get() allocated (cocci/get_put/defer.cocci)
+virtual put_needs_get
 
 // The rule is in parts, cocci/get_put/*.cocci, read in this order as one
 // file (scripts/rule inlines them: spatch 1.1.1 looks an #include up from

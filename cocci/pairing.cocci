@@ -101,3 +101,62 @@ q << unstarted.q;
 let q = List.hd q in
 Printf.printf "%s:%d: %s: unstarted: no start on this range reaches this end on some path: a range of its own, not the one the start saw\n"
   q.Coccilib.file q.Coccilib.line f
+
+// A range kept in an object (cocci/range_struct/object.cocci): the end
+// takes P->fld, which the start's init set up.  Any other code of the file
+// that sets the member, or takes its address, may hand the end another
+// range than the start's.
+@obj_end exists@
+identifier f, fld;
+expression P;
+position q;
+@@
+f(...) {
+  ... when any
+(
+  mmu_notifier_invalidate_range_end@q(&P->fld);
+|
+  mmu_notifier_invalidate_range_only_end@q(&P->fld);
+)
+  ... when any
+}
+
+@obj_ok@
+identifier obj_end.fld;
+expression P;
+position p;
+@@
+(
+  mmu_notifier_range_init(&P->fld@p, ...)
+|
+  mmu_notifier_invalidate_range_start(&P->fld@p)
+|
+  mmu_notifier_invalidate_range_end(&P->fld@p)
+|
+  mmu_notifier_invalidate_range_only_end(&P->fld@p)
+)
+
+@obj_set@
+identifier obj_end.fld, x;
+expression P, E;
+assignment operator aop;
+position p != obj_ok.p;
+@@
+(
+  P->fld@p aop E
+|
+  P->fld.x@p aop E
+|
+  &P->fld@p
+)
+
+@script:ocaml depends on report@
+f << obj_end.f;
+fld << obj_end.fld;
+q << obj_end.q;
+p << obj_set.p;
+@@
+let q = List.hd q and p = List.hd p in
+if p.Coccilib.file = q.Coccilib.file then
+  Printf.printf "%s:%d: %s: unstarted: the range this end takes, member %s of an object, is also set at line %d: not only the one the start saw\n"
+    q.Coccilib.file q.Coccilib.line f fld p.Coccilib.line

@@ -44,11 +44,17 @@ let params = Hashtbl.create 17
 let written = Hashtbl.create 17
 (* callback -> why it is left alone *)
 let refused = Hashtbl.create 17
+(* callback -> the name its range parameter takes, where not "range" *)
+let pname = Hashtbl.create 7
+let param_name f = try Hashtbl.find pname f with Not_found -> "range"
 (* functions with old-API calls *)
 let callers = Hashtbl.create 17
 let converting_caller f = Hashtbl.mem callers f && not (Hashtbl.mem refused f)
 (* trampolines whose range initialiser sets a field they cannot pass on *)
 let keeps_field = Hashtbl.create 7
+(* helpers that build a trampoline's range -> a field they set that the
+   core's range does not get from its start *)
+let fill_keeps = Hashtbl.create 3
 (* crossing functions (range passed by pointer to the caller: range_struct/
    crossing.cocci), their two pointer parameters, and the lines of starts
    on such pointers not yet seen in the known shape *)
@@ -57,6 +63,16 @@ let outptr : (string, string * string) Hashtbl.t = Hashtbl.create 7
 let xstarts = Hashtbl.create 7
 (* (function, bound) a function starts on itself: no caller of a crossing one *)
 let selfstart = Hashtbl.create 7
+(* a range kept in an object (range_struct/object.cocci): struct -> member,
+   struct -> (function, pointer, line) of its starts and of its ends,
+   function -> lines of its old calls, function of the pair -> (pointer,
+   member), end function -> start function *)
+let objfld = Hashtbl.create 3
+let objstarts = Hashtbl.create 3
+let objends = Hashtbl.create 3
+let objcalls = Hashtbl.create 17
+let objpair = Hashtbl.create 3
+let objpeer = Hashtbl.create 3
 
 let is_cb f = Hashtbl.mem cbs f
 let field f x = Hashtbl.find params (f, x)
@@ -79,9 +95,12 @@ let say (p : Coccilib.pos) fn why =
 @@
 Hashtbl.reset cbs; Hashtbl.reset params; Hashtbl.reset written;
 Hashtbl.reset refused; Hashtbl.reset callers; Hashtbl.reset said;
-Hashtbl.reset keeps_field;
+Hashtbl.reset keeps_field; Hashtbl.reset fill_keeps; Hashtbl.reset pname;
 Hashtbl.reset crossing; Hashtbl.reset outptr; Hashtbl.reset xstarts;
-Hashtbl.reset selfstart
+Hashtbl.reset selfstart;
+Hashtbl.reset objfld; Hashtbl.reset objstarts;
+Hashtbl.reset objends; Hashtbl.reset objcalls; Hashtbl.reset objpair;
+Hashtbl.reset objpeer
 
 // ---------------------------------------------------------------------
 // Callbacks
@@ -190,6 +209,9 @@ x << wr.x;
 @@
 Hashtbl.replace written (f, x) ()
 
+// A callback that already has something called 'range' (a local of its
+// own, as mm/hmm.c's list cursor) takes the range as 'nrange', the name
+// upstream gave it there; with both names taken it is left alone.
 @range_taken@
 identifier cb.f;
 identifier r = range;
@@ -201,27 +223,50 @@ f(...) { <+... r@p ...+> }
 f << cb.f;
 p << range_taken.p;
 @@
-Hashtbl.replace refused f ();
-say (List.hd p) f "callback already uses the name 'range': not converted"
+ignore p;
+Hashtbl.replace pname f "nrange"
+
+@nrange_taken@
+identifier cb.f;
+identifier r = nrange;
+position p;
+@@
+f(...) { <+... r@p ...+> }
+
+@script:ocaml@
+f << cb.f;
+p << nrange_taken.p;
+@@
+if Hashtbl.find_opt pname f = Some "nrange" then begin
+  Hashtbl.replace refused f ();
+  say (List.hd p) f "callback already uses the names 'range' and 'nrange': not converted"
+end
+
+@script:ocaml pn@
+f << cb.f;
+rn;
+@@
+if converting f then rn := make_ident (param_name f)
+else Coccilib.include_match false
 
 @depends on patch && sig5@
-identifier f : script:ocaml() { converting f };
+identifier cb.f, pn.rn;
 identifier mn, mm, s, e, b;
 type T;
 @@
 T f(struct mmu_notifier *mn,
 -   struct mm_struct *mm, unsigned long s, unsigned long e, bool b
-+   const struct mmu_notifier_range *range
++   const struct mmu_notifier_range *rn
    ) { ... }
 
 @depends on patch && sig4@
-identifier f : script:ocaml() { converting f };
+identifier cb.f, pn.rn;
 identifier mn, mm, s, e;
 type T;
 @@
 T f(struct mmu_notifier *mn,
 -   struct mm_struct *mm, unsigned long s, unsigned long e
-+   const struct mmu_notifier_range *range
++   const struct mmu_notifier_range *rn
    ) { ... }
 
 // A converted callback that another function calls itself (v4.9-v4.12:
@@ -247,6 +292,12 @@ identifier f : script:ocaml() { converting f };
 @@
 f(...) { ... }
 
+@script:ocaml pn2@
+f << cb2.f;
+rn;
+@@
+rn := make_ident (param_name f)
+
 // (one rule a field, the last first: each puts its line above the others)
 
 @wcopy_blockable@
@@ -256,10 +307,10 @@ identifier x : script:ocaml(f) { copied f x "blockable" };
 f(...) { <+... x ...+> }
 
 @depends on patch@
-identifier cb2.f, wcopy_blockable.x;
+identifier cb2.f, wcopy_blockable.x, pn2.rn;
 @@
 f(...) {
-+ bool x = range->blockable;
++ bool x = rn->blockable;
   ...
 }
 
@@ -270,10 +321,10 @@ identifier x : script:ocaml(f) { copied f x "end" };
 f(...) { <+... x ...+> }
 
 @depends on patch@
-identifier cb2.f, wcopy_end.x;
+identifier cb2.f, wcopy_end.x, pn2.rn;
 @@
 f(...) {
-+ unsigned long x = range->end;
++ unsigned long x = rn->end;
   ...
 }
 
@@ -284,10 +335,10 @@ identifier x : script:ocaml(f) { copied f x "start" };
 f(...) { <+... x ...+> }
 
 @depends on patch@
-identifier cb2.f, wcopy_start.x;
+identifier cb2.f, wcopy_start.x, pn2.rn;
 @@
 f(...) {
-+ unsigned long x = range->start;
++ unsigned long x = rn->start;
   ...
 }
 
@@ -298,10 +349,10 @@ identifier x : script:ocaml(f) { copied f x "mm" };
 f(...) { <+... x ...+> }
 
 @depends on patch@
-identifier cb2.f, wcopy_mm.x;
+identifier cb2.f, wcopy_mm.x, pn2.rn;
 @@
 f(...) {
-+ struct mm_struct *x = range->mm;
++ struct mm_struct *x = rn->mm;
   ...
 }
 
@@ -321,15 +372,17 @@ f(...) {
 f << cb2.f;
 x << use.x;
 fld;
+rn;
 @@
-fld := make_ident (field f x)
+fld := make_ident (field f x);
+rn := make_ident (param_name f)
 
 @depends on patch@
-identifier use.x, ufld.fld;
+identifier use.x, ufld.fld, ufld.rn;
 position use.p;
 @@
 - x@p
-+ range->fld
++ rn->fld
 
 #include "range_struct/int_start.cocci"
 #include "range_struct/invalidate_page.cocci"
@@ -379,6 +432,8 @@ q << taken2.q;
 @@
 Hashtbl.replace refused f ();
 say (List.hd q) f "function already uses the name 'range': not converted"
+
+#include "range_struct/object.cocci"
 
 // Starts: the range is initialised right before the call.
 @depends on patch && taken@
@@ -546,3 +601,84 @@ T f(struct mmu_notifier *mn,
 +	range
 	...>
 }
+
+// RHEL 8.3's builds its range with a helper of the file, which returns it
+// as a compound literal of the bounds and MMU_NOTIFIER_RANGE_BLOCKABLE:
+// the same fields the core's range has after this change (its start marks
+// it blockable: cocci/core/range_struct.cocci).  A helper setting anything
+// else leaves its trampolines as they are; the helper goes with its last
+// caller.
+@fill depends on patch@
+identifier fillfn, mm, s, e;
+@@
+struct mmu_notifier_range fillfn(struct mm_struct *mm, unsigned long s, unsigned long e)
+{
+	return (struct mmu_notifier_range) { .mm = mm, .start = s, .end = e };
+}
+
+@fill_field@
+identifier fill.fillfn, fld;
+expression E;
+@@
+fillfn(...) { ... return (struct mmu_notifier_range) { .fld = E, }; }
+
+@script:ocaml@
+fn << fill.fillfn;
+fld << fill_field.fld;
+ex << fill_field.E;
+@@
+if not (List.mem fld ["mm"; "start"; "end"] ||
+        (fld = "flags" && ex = "MMU_NOTIFIER_RANGE_BLOCKABLE") ||
+        (fld = "blockable" && ex = "true")) then
+  Hashtbl.replace fill_keeps fn fld
+
+@trampoline_fill depends on patch@
+identifier fill.fillfn : script:ocaml () { not (Hashtbl.mem fill_keeps fillfn) };
+identifier f, mn, mm, s, e, r;
+type T;
+@@
+T f(struct mmu_notifier *mn,
+-   struct mm_struct *mm, unsigned long s, unsigned long e
++   const struct mmu_notifier_range *range
+   )
+{
+	...
+-	struct mmu_notifier_range r = fillfn(mm, s, e);
+	<...
+-	&r
++	range
+	...>
+}
+
+@fill_used depends on trampoline_fill@
+identifier fill.fillfn;
+@@
+fillfn(...)
+
+@depends on patch && trampoline_fill && !fill_used@
+identifier fill.fillfn;
+type T;
+@@
+- T fillfn(...) { ... }
+
+// (a trampoline left: said, with the field its range would lose)
+@trampoline_kept depends on patch@
+identifier fill.fillfn : script:ocaml () { Hashtbl.mem fill_keeps fillfn };
+identifier f, mn, mm, s, e, r;
+type T;
+position p;
+@@
+T f@p(struct mmu_notifier *mn, struct mm_struct *mm, unsigned long s, unsigned long e)
+{
+	...
+	struct mmu_notifier_range r = fillfn(mm, s, e);
+	...
+}
+
+@script:ocaml@
+fn << fill.fillfn;
+f << trampoline_kept.f;
+p << trampoline_kept.p;
+@@
+say (List.hd p) f
+  (Printf.sprintf "not converted: a trampoline whose range %s() builds with the field %s, which the core's range would not carry: it keeps the old prototype" fn (Hashtbl.find fill_keeps fn))

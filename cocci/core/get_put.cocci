@@ -27,14 +27,21 @@
 
 virtual patch
 
-// The core has get/put already: nothing to do.
+// The core has get/put already: nothing to do.  (Its mmu_notifier_put() as
+// well as the ops member: RHEL 8.3 has the member in a kABI macro, which
+// spatch passes over.)
 @has_get_put depends on patch@
+identifier mn;
 @@
+(
 struct mmu_notifier_ops {
 	...
 	struct mmu_notifier *(*alloc_notifier)(...);
 	...
 };
+|
+void mmu_notifier_put(struct mmu_notifier *mn);
+)
 
 @has_synchronize depends on patch@
 @@

@@ -90,6 +90,113 @@ struct mmu_notifier_ops;
 struct mmu_notifier_ops;
 +/* mmu-notifier-series: range */
 
+// A vendor hybrid (RHEL 8.3) has the range in its core already, for the
+// code it backported (interval notifiers, the DRM backport), beside the
+// old callbacks and calls; its mm/mmu_notifier.c builds the range with
+// a static mmu_notifier_range_init() of the upstream v5.0 prototype.
+// That helper moves, as it is, to the header after the struct, for every
+// caller; any other helper there, or none, is a shape this rule does not
+// know: it says so, and scripts/convert stops.
+@hybrid_flags depends on patch && has_range@
+position p : script:ocaml () { core_header p };
+identifier fl = flags;
+@@
+struct mmu_notifier_range@p { ... unsigned fl; ... };
+
+@hybrid_init depends on patch && has_range@
+identifier r, mm, s, e;
+position p : script:ocaml () { not (core_header p) };
+@@
+- static inline void mmu_notifier_range_init@p(struct mmu_notifier_range *r,
+-	struct mm_struct *mm, unsigned long s, unsigned long e)
+- {
+-	memset(r, 0, sizeof(*r));
+-	r->mm = mm;
+-	r->start = s;
+-	r->end = e;
+- }
+
+@hybrid_init_code depends on patch && hybrid_init@
+position p : script:ocaml () { core_header p };
+@@
+struct mmu_notifier_range@p {...};
++/* mmu-notifier-series: range-init */
+
+@header_init depends on patch && has_range@
+position p : script:ocaml () { core_header p };
+@@
+mmu_notifier_range_init@p(...) {...}
+
+@hybrid_init_other depends on patch && has_range@
+position p : script:ocaml () { not (core_header p) };
+@@
+mmu_notifier_range_init@p(...) {...}
+
+@script:ocaml@
+p << hybrid_init_other.p;
+@@
+let q = List.hd p in
+Printf.printf "%s:%d: mmu_notifier_range_init(): not the shape this rule moves to the header\n" q.Coccilib.file q.Coccilib.line
+
+@script:ocaml depends on has_range && !hybrid_init && !header_init@
+@@
+print_endline "include/linux/mmu_notifier.h: struct mmu_notifier_range without an mmu_notifier_range_init() to move to the header"
+
+// The start marks a range with flags blockable, as upstream's has since
+// v5.2 and as the ranges the hybrid built itself were (drm_backport.c,
+// the interval notifiers' release): no start there is non-blocking.
+@hybrid_blockable depends on patch && hybrid_flags@
+identifier F = mmu_notifier_invalidate_range_start;
+identifier mm, s, e;
+type T;
+@@
+T F(struct mm_struct *mm, unsigned long s, unsigned long e) {
+<...
+- __mmu_notifier_invalidate_range_start(mm, s, e);
++ range->flags |= MMU_NOTIFIER_RANGE_BLOCKABLE;
++ __mmu_notifier_invalidate_range_start(range);
+...>
+}
+
+// __mmu_notifier_invalidate_range_start/end() built their own range from
+// the bounds: they take the caller's, and the callbacks that read the old
+// bounds from it take it whole.
+@hybrid_local depends on patch && has_range@
+identifier F =~ "^__mmu_notifier_invalidate_range_(start|end)$";
+identifier mm, s, e, r;
+type T;
+@@
+T F(struct mm_struct *mm, unsigned long s, unsigned long e, ...) {
+  ...
+- struct mmu_notifier_range r;
+  ...
+- mmu_notifier_range_init(&r, mm, s, e);
+  ...
+}
+
+@hybrid_ref depends on patch && hybrid_local@
+identifier F =~ "^__mmu_notifier_invalidate_range_(start|end)$";
+identifier mm, s, e;
+identifier hybrid_local.r;
+type T;
+@@
+T F(struct mm_struct *mm, unsigned long s, unsigned long e, ...) {
+<...
+- &r
++ range
+...>
+}
+
+@hybrid_calls depends on patch && has_range@
+identifier member =~ "^invalidate_range_(start|end)$";
+identifier fmm = mm, fs = start, fe = end;
+expression E, N, R;
+@@
+E->member(N,
+- R->fmm, R->fs, R->fe
++ R
+ )
+
 @ops_members depends on patch@
 type T;
 identifier mn, mm, member =~ "^invalidate_range_(start|end)$";

@@ -18,6 +18,11 @@
 // no ->free_notifier yet.
 // ---------------------------------------------------------------------
 
+// A tree whose mmu_notifier_put() puts only a notifier that
+// mmu_notifier_get() allocated (RHEL 8.3: the count is in the kABI aux
+// struct mmu_notifier_get_locked() adds; -D put_needs_get, from
+// scripts/steps/get_put) would leave this one hooked and never free it.
+
 @dpair depends on obj@
 identifier obj.T, obj.F, RCU, FN;
 struct T *E;
@@ -26,6 +31,13 @@ position p, q, r;
 @@
 mmu_notifier_unregister_no_release@p(&E->F, M);
 mmu_notifier_call_srcu(&E->RCU@r, \(FN@q\|&FN@q\));
+
+@script:ocaml depends on put_needs_get@
+t << obj.T;
+p << dpair.p;
+@@
+ignore p;
+fact t "dputget"
 
 // The two calls apart: reported (ODP before v5.4 puts a pid between them).
 @dsplit depends on obj@
@@ -237,6 +249,7 @@ no (tagged "duse:" t <> []) (fn ^ " is also used at " ^ String.concat ", " (tagg
 no (has t "dmn") (fn ^ " already uses the name mn");
 no (not (has t "dbefore")) (fn ^ " is not defined before the ops, in the same file");
 no (has t "dhasfree") "the ops have a ->free_notifier already";
+no (has t "dputget") "this tree's mmu_notifier_put() puts only a notifier that mmu_notifier_get() allocated (the count is in the kABI aux struct), and this one is registered with mmu_notifier_register(): it would stay hooked and never be freed";
 fr := make_ident (t ^ "_free_notifier");
 if !b = [] then begin
   go := make_ident fn;

@@ -1,11 +1,12 @@
 #!/bin/sh
 # The core rules on the core files of real trees, when they are at hand
 # (never committed; the search tool's fetch): KERNEL_V49, KERNEL_V414,
-# KERNEL_V418 (RHEL 8.1, with its DRM backport), KERNEL_V419, KERNEL_V420,
-# KERNEL_V5115, KERNEL_V53.  For each tree: the steps its probe says run,
-# each core rule in turn on include/linux/mmu_notifier.h, mm/mmu_notifier.c
-# and the backport's headers; after each the probe shows the step's API
-# (scripts/steps/STEP: api), and a second run changes nothing; after
+# KERNEL_V418 (RHEL 8.1, with its DRM backport), KERNEL_V83 (RHEL 8.3, the
+# vendor hybrid), KERNEL_V419, KERNEL_V420, KERNEL_V5115, KERNEL_V53.  For
+# each tree: the steps its probe says run, each core rule in turn on
+# include/linux/mmu_notifier.h, mm/mmu_notifier.c and the backport's headers;
+# after each the probe shows the step's API (scripts/steps/STEP: api), and
+# a second run changes nothing; after
 # event_tag, MMU_NOTIFIER_RANGE_BLOCKABLE is there only if the tree's
 # callbacks had a blockable or a vendor layer a range with one.
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -14,7 +15,7 @@ export TOP
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
 ran=0 rc=0
-for v in V49 V414 V418 V419 V420 V5115 V53; do
+for v in V49 V414 V418 V83 V419 V420 V5115 V53; do
 	eval "tree=\${KERNEL_$v:-}"
 	[ -n "$tree" ] || continue
 	[ -d "$tree" ] || { echo "KERNEL_$v=$tree: no such directory"; rc=1; continue; }
