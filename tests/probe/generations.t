@@ -161,7 +161,9 @@ EOF2
 
 # A vendor kABI tree on v4.18: the range struct in the core, each of the
 # start/end callbacks as RH_KABI_REPLACE(old prototype, range prototype),
-# the calls on the range (_nonblock and only_end too), ops.flags kept
+# the calls on the range (_nonblock and only_end too), ops.flags kept;
+# range_struct runs for the drivers still on the old prototype, the core's
+# pair staying
 answer kabi <<EOF2
 version: 4.18.0
 callbacks: range
@@ -179,10 +181,10 @@ get_put: no
 secondary_tlbs: no
 $OLD5
 generation: v5.0-v5.1: range struct, no events; vendor kABI: RH_KABI_REPLACE
-$RS_SKIP
+step range_struct: run (drivers' callbacks still on the old start/end prototype; the core keeps its kABI pair (RH_KABI_REPLACE: the old start/end prototype is kept beside the new one))
 $EV_RUN
 $GP_LACKS
-steps: event_tag get_put
+steps: range_struct event_tag get_put
 EOF2
 
 # v4.19 (v4.19.79): int start callback with bool blockable and the
@@ -391,7 +393,7 @@ invalidate_range: yes
 change_pte: yes
 young: int
 generation: v4.15-v4.18: old callbacks, void, ops.flags; backported: range struct, events, get/put, interval notifiers (vendor hybrid)
-$RS_VOID)
+$RS_VOID; the core's struct mmu_notifier_range stays)
 step event_tag: skip (events already in the tree: $EV5,RELEASE)
 $GP_HAS
 steps: range_struct get_put
@@ -400,7 +402,8 @@ EOF2
 # A later RHEL 8: the V1 start/end callbacks in RH_MN_V1() beside the
 # range (V2) ones, an #if on RH_MMU_NOTIFIER_V2 choosing; otherwise the
 # API of v5.9 (events up to MIGRATE, migrate_pgmap_owner, get/put,
-# interval notifier, range_init with the vma) and ops.flags
+# interval notifier, range_init with the vma) and ops.flags; range_struct
+# runs for the drivers still on V1
 answer kabi2 <<EOF2
 version: 4.18.0
 callbacks: range
@@ -422,10 +425,10 @@ invalidate_range: yes
 change_pte: yes
 young: int
 generation: v5.9-v5.13: interval notifiers, range->migrate_pgmap_owner; vendor kABI: RH_MN_V1
-$RS_SKIP
+step range_struct: run (drivers' callbacks still on the old start/end prototype; the core keeps its kABI pair (RH_MN_V1: the old start/end prototype is kept beside the new one, as RH_MMU_NOTIFIER_V2 chooses))
 step event_tag: skip (events already in the tree: $EV5,RELEASE,MIGRATE)
 $GP_HAS
-steps: get_put
+steps: range_struct get_put
 EOF2
 
 # refuse GEN TEXT...: probe stops, non-zero, with a message holding every TEXT
