@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /// mm/mmu_notifier: contextual information for event triggering invalidation (core)
 ///
 /// The core half of the event_tag step, run on include/linux/mmu_notifier.h
@@ -28,7 +29,7 @@
 // Confidence: High
 // Copyright: (C) 2026 The mmu-notifier-series authors.  GPLv2.
 // Comments: the callers are cocci/event_tag.cocci
-// Options: --no-includes --include-headers --macro-file cocci/macros.h
+// Options: --macro-file-builtins <(cat standard.h cocci/builtins.h) --macro-file cocci/macros.h --no-includes --include-headers
 // Keywords: mmu_notifier, mmu_notifier_event, mmu_notifier_range_init
 
 virtual patch

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /// mm/mmu_notifiers: add a get/put scheme for the registration (core)
 ///
 /// The core half of the get_put step, run on include/linux/mmu_notifier.h
@@ -22,7 +23,7 @@
 // Confidence: High
 // Copyright: (C) 2026 The mmu-notifier-series authors.  GPLv2.
 // Comments: the drivers are cocci/get_put.cocci
-// Options: --no-includes --include-headers --macro-file cocci/macros.h
+// Options: --macro-file-builtins <(cat standard.h cocci/builtins.h) --macro-file cocci/macros.h --no-includes --include-headers
 // Keywords: mmu_notifier, mmu_notifier_get, mmu_notifier_put
 
 virtual patch

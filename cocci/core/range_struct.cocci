@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /// mm/mmu_notifier: use structure for invalidate_range_start/end (core)
 ///
 /// The core half of the range_struct step, run on include/linux/mmu_notifier.h
@@ -29,7 +30,7 @@
 // Confidence: High
 // Copyright: (C) 2026 The mmu-notifier-series authors.  GPLv2.
 // Comments: the callers and callbacks are cocci/range_struct.cocci
-// Options: --no-includes --include-headers --macro-file cocci/macros.h
+// Options: --macro-file-builtins <(cat standard.h cocci/builtins.h) --macro-file cocci/macros.h --no-includes --include-headers
 // Keywords: mmu_notifier, invalidate_range_start, invalidate_range_end
 
 virtual patch
