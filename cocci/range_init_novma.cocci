@@ -4,8 +4,8 @@
 /// module ported to a tree of v6.3 or later calls
 /// mmu_notifier_range_init(range, event, flags, mm, start, end), and
 /// mmu_notifier_range_init_owner() the same way, its owner last.
-/// scripts/module runs it after event_tag (which writes the v5.2 form) on
-/// a tree whose probe says range_init_vma: no.
+/// scripts/module runs it after event_tag (which writes the v5.2 form) and
+/// range_owner on a tree whose probe says range_init_vma: no.
 //
 // Confidence: High.  Seven arguments (eight with the owner) are the
 // v5.2-v6.2 form only.

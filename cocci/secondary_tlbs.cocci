@@ -6,7 +6,9 @@
 /// the TLB flush, where it must not sleep: one that can (a mutex or
 /// rw_semaphore taken, a GFP_KERNEL allocation, a wait, a schedule) is
 /// reported, with the call, as "FILE:LINE: FN: sleeps: ...".
-/// scripts/module runs it on a tree whose probe says secondary_tlbs: yes.
+/// scripts/module runs it on a tree whose probe says secondary_tlbs: yes,
+/// and with COMPAT=1 (the layer names the member ->invalidate_range on the
+/// kernels before v6.6).
 //
 // Confidence: High for the rename; the sleep check sees the callback's own
 // body, not its callees.
