@@ -93,9 +93,7 @@ build1() {
 	n=$1 d=$2 ob=$3
 	shift 3
 	o=$("$TOP"/scripts/kobj "$2") || { fail "$1: no build directory for $2"; return; }
-	rm -rf "$tmp/b-$n-$1"
-	(cd "$d" && tar cf - --exclude=.git .) | (mkdir -p "$tmp/b-$n-$1" && cd "$tmp/b-$n-$1" && tar xf -)
-	if ! "$TOP"/scripts/kobj -m "$o" M="$tmp/b-$n-$1" modules > "$tmp/b-$n-$1.log" 2>&1; then
+	if ! kbuild "b-$n-$1" "$d" "$o"; then
 		fail "$n, $1: the COMPAT port does not build:"
 		grep -E 'error|warning' "$tmp/b-$n-$1.log" | head -20
 		return

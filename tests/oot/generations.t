@@ -31,9 +31,7 @@ port() {
 # compiles NAME DIR TREE: DIR builds against TREE (log: $tmp/b-NAME.log)
 compiles() {
 	o=$("$TOP"/scripts/kobj "$3") || { fail "$1: no build directory for $3"; return 2; }
-	rm -rf "$tmp/b-$1"
-	(cd "$2" && tar cf - --exclude=.git .) | (mkdir -p "$tmp/b-$1" && cd "$tmp/b-$1" && tar xf -)
-	"$TOP"/scripts/kobj -m "$o" M="$tmp/b-$1" modules > "$tmp/b-$1.log" 2>&1
+	kbuild "b-$1" "$2" "$o"
 }
 # builds NAME DIR TREE: DIR built against TREE without a warning
 builds() {

@@ -15,14 +15,8 @@ t612=$("$TOP"/scripts/provision linux-6.12 2>/dev/null) || { echo "no linux-6.12
 t61=$("$TOP"/scripts/provision linux-6.1 2>/dev/null) || { echo "no linux-6.1 tree (make setup)"; exit 77; }
 src=$TOP/tests/oot/mniotlb
 o612=$("$TOP"/scripts/kobj "$t612") || exit 1
-build() {	# build NAME DIR OBJ
-	rm -rf "${tmp:?}/$1"
-	(cd "$2" && tar cf - --exclude=.git --exclude='*.o' --exclude='.*.cmd' .) |
-		(mkdir -p "$tmp/$1" && cd "$tmp/$1" && tar xf -)
-	"$TOP"/scripts/kobj -m "$3" M="$tmp/$1" modules > "$tmp/$1.log" 2>&1
-}
 
-if build before "$src" "$o612"; then
+if kbuild before "$src" "$o612"; then
 	fail "mniotlb as written builds on 6.12: the test cannot fail"
 elif ! grep -q "has no member named .invalidate_range." "$tmp/before.log"; then
 	fail "mniotlb as written fails on 6.12, but not on ->invalidate_range:"; grep -m5 error "$tmp/before.log"
@@ -33,7 +27,7 @@ fi
 grep -q '^+	\.arch_invalidate_secondary_tlbs = mnt_flush,' "$tmp/p612/module.patch" ||
 	fail "6.12: the member not renamed: $(cat "$tmp/p612/module.patch")"
 ! grep -q ': sleeps: ' "$tmp/p612/module.report" || fail "6.12: mnt_flush, which takes a spinlock only, said to sleep"
-if build p612b "$tmp/p612/module" "$o612"; then
+if kbuild p612b "$tmp/p612/module" "$o612"; then
 	! grep -E "^$tmp/p612b/.*(warning|error):" "$tmp/p612b.log" || fail "6.12: warnings (above)"
 else
 	fail "mniotlb ported to 6.12 does not build:"; grep -E "error|warning" "$tmp/p612b.log" | head
@@ -66,7 +60,7 @@ grep -q '^	\.arch_invalidate_secondary_tlbs = mnt_flush,' "$tmp/pc/module/mniotl
 grep -q '^#define arch_invalidate_secondary_tlbs invalidate_range$' "$tmp/pc/module/mmu_notifier_compat.h" ||
 	fail "COMPAT=1: the layer does not give the old name"
 for k in 612:"$o612" 61:"$o61"; do
-	if build "pc${k%%:*}" "$tmp/pc/module" "${k#*:}"; then
+	if kbuild "pc${k%%:*}" "$tmp/pc/module" "${k#*:}"; then
 		! grep -E "^$tmp/pc${k%%:*}/.*(warning|error):" "$tmp/pc${k%%:*}.log" || fail "COMPAT, ${k%%:*}: warnings (above)"
 		got=$(tr ' ' '\n' < "$tmp/pc${k%%:*}/.mniotlb.o.cmd" | grep -c '^-DMNC_HAVE_SECONDARY_TLBS$')
 		[ "$got" = "$([ "${k%%:*}" = 612 ] && echo 1 || echo 0)" ] ||
