@@ -25,6 +25,11 @@
 // on the files that name them, until no new one is found.  Until its
 // callee is known to be crossing, an end whose bounds were filled in by a
 // call (&start, &end) is not converted: it would get a range of its own.
+//
+// Writes: crossing (crossing functions: given with -D crossing=, or
+// found), outptr (function -> its two pointer parameters), xstarts,
+// selfstart, refused (functions this part converts, or leaves).  Reads:
+// refused.
 
 @script:ocaml known@
 names << virtual.crossing;

@@ -81,7 +81,7 @@ let fold_subst ls x e =
   Str.global_substitute (Str.regexp ("\\(^\\|[^A-Za-z0-9_.>]\\)" ^ ls ^ "\\b"))
     (fun s -> Str.matched_group 1 s ^ x) e
 
-// The facts are per file group (see the start of range_struct.cocci).
+// The facts are per file group (see range_struct/facts.cocci).
 @script:ocaml@
 @@
 Hashtbl.reset fold_n; Hashtbl.reset fold_bad; Hashtbl.reset fold_val;

@@ -3,6 +3,8 @@
 // returns void, where the tree's returns int (-D int_start: scripts/module
 // porting a module to v4.19 or later).  It returns 0: it never refused to
 // block before, and does not now.
+//
+// Reads: cbs, params, refused.
 
 @int_cb depends on patch && int_start@
 identifier f : script:ocaml() { converting f && Hashtbl.find_opt cbs f = Some "start" };

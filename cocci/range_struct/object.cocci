@@ -26,6 +26,10 @@
 // The end is given the start's bounds, whatever its own arguments were;
 // the record says which they were:
 //	FILE:LINE: FUNCTION: converted (object): ...
+//
+// Writes: objfld, objstarts, objends, objcalls, objpair, objpeer (see
+// range_struct/facts.cocci), refused (the pair's two functions, which
+// calls.cocci then leaves to this part).
 
 @obj_struct@
 identifier T, fld;
