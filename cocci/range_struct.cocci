@@ -59,6 +59,8 @@ virtual no_invalidate_page
 // Locals that carry the bounds to the notifier (mmun_start/mmun_end),
 // folded into the range when it is safe.
 #include "range_struct/fold.cocci"
+#include "range_struct/fold_check.cocci"
+#include "range_struct/fold_apply.cocci"
 
 // Trampolines of a vendor's compatibility layer.
 #include "range_struct/trampoline.cocci"
