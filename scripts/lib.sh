@@ -301,3 +301,12 @@ diff_has() {
 	END { exit !f }' "$1"
 }
 
+
+# --- facts, read as data (issue #27) -----------------------------------------
+# fact FACTS KEY: the value of KEY in FACTS, a file of "key: value" lines
+# (scripts/probe's answer, which a step's plan is given; the module port's
+# facts, which its module_* are given): its first line for KEY, nothing
+# when FACTS has none
+fact() {
+	awk -v k="$2: " 'index($0, k) == 1 { print substr($0, length(k) + 1); exit }' "$1"
+}
