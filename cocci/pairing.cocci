@@ -6,7 +6,8 @@
 /// mode only: it proves the pairs the conversion made, and finds the paths
 /// the code already had where a start is never ended (a vendor backport
 /// that returns between the two, say), which would leave a listener such
-/// as KVM's mmu_notifier_count raised for good.  Two kinds of record:
+/// as KVM's mmu_notifier_count raised for good.  Two kinds of record
+/// (cocci/record.cocci; status reported, code unended or unstarted):
 ///   FILE:LINE: FUNCTION: unended: ...   a path from the start to the
 ///                                       function's return with no end
 ///   FILE:LINE: FUNCTION: unstarted: ... a path from the function's entry
@@ -25,6 +26,8 @@
 // Keywords: mmu_notifier, invalidate_range_start, invalidate_range_end
 
 virtual report
+
+#include "record.cocci"
 
 // A pair under one condition.
 @cond exists@
@@ -73,8 +76,9 @@ p << unended.p;
 q << unended.q;
 @@
 let p = List.hd p and q = List.hd q in
-Printf.printf "%s:%d: %s: unended: the range started here is not ended on a path to the return at line %d\n"
-  p.Coccilib.file p.Coccilib.line f q.Coccilib.line
+record p.Coccilib.file p.Coccilib.line f "reported" ["unended"]
+  (Printf.sprintf "unended: the range started here is not ended on a path to the return at line %d"
+     q.Coccilib.line)
 
 @unstarted exists@
 identifier f, x;
@@ -99,8 +103,8 @@ f << unstarted.f;
 q << unstarted.q;
 @@
 let q = List.hd q in
-Printf.printf "%s:%d: %s: unstarted: no start on this range reaches this end on some path: a range of its own, not the one the start saw\n"
-  q.Coccilib.file q.Coccilib.line f
+record q.Coccilib.file q.Coccilib.line f "reported" ["unstarted"]
+  "unstarted: no start on this range reaches this end on some path: a range of its own, not the one the start saw"
 
 // A range kept in an object (cocci/range_struct/object.cocci): the end
 // takes P->fld, which the start's init set up.  Any other code of the file
@@ -158,5 +162,6 @@ p << obj_set.p;
 @@
 let q = List.hd q and p = List.hd p in
 if p.Coccilib.file = q.Coccilib.file then
-  Printf.printf "%s:%d: %s: unstarted: the range this end takes, member %s of an object, is also set at line %d: not only the one the start saw\n"
-    q.Coccilib.file q.Coccilib.line f fld p.Coccilib.line
+  record q.Coccilib.file q.Coccilib.line f "reported" ["unstarted"]
+    (Printf.sprintf "unstarted: the range this end takes, member %s of an object, is also set at line %d: not only the one the start saw"
+       fld p.Coccilib.line)

@@ -18,8 +18,10 @@
 /// notifier (mmun_start/mmun_end) are folded into the range where that is
 /// safe: the init takes their values, later reads read range.start/end.
 ///
-/// Sites the rule cannot convert are printed as "file:line: function:
-/// reason", in patch mode too; -D report prints them and changes nothing.
+/// Sites the rule cannot convert, and some shapes it converts, are printed
+/// as records (cocci/record.cocci; range_struct/facts.cocci names them),
+/// shown as "file:line: function: reason", in patch mode too; -D report
+/// prints them and changes nothing.
 //
 // Confidence: High
 // Copyright: (C) 2026 The mmu-notifier-series authors.  GPLv2.
@@ -35,8 +37,10 @@ virtual int_start
 virtual no_invalidate_page
 
 // The rule in parts, in the order spatch runs them (scripts/rule prints it
-// as one file).  Each part's header says what it matches and the facts
-// (the OCaml tables of range_struct/facts.cocci) it writes and reads.
+// as one file), the record emitter first.  Each part's header says what
+// it matches and the facts (the OCaml tables of range_struct/facts.cocci)
+// it writes and reads.
+#include "record.cocci"
 #include "range_struct/facts.cocci"
 
 // Callbacks: found, their prototypes, their bodies.

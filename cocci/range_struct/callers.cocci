@@ -43,4 +43,4 @@ f << taken2.f;
 q << taken2.q;
 @@
 Hashtbl.replace refused f ();
-say (List.hd q) f "function already uses the name 'range': not converted"
+say (List.hd q) f "left" ["range-taken"] "function already uses the name 'range': not converted"

@@ -93,7 +93,7 @@ f(...) {
 f << lone.f;
 p << lone.p;
 @@
-say (List.hd p) f "an end with no start on its bounds in this function: the range its start saw is not known here, not converted"
+say (List.hd p) f "left" ["lone-end"] "an end with no start on its bounds in this function: the range its start saw is not known here, not converted"
 
 @depends on patch && taken@
 identifier f : script:ocaml() { converting_caller f };

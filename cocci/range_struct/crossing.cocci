@@ -19,8 +19,8 @@
 // prototypes change with the definitions.
 //
 // The callers and prototypes are in other files (fs/dax.c, the header):
-// each crossing function found is printed as a record
-//	FILE:LINE: FUNCTION: converted (crossing): ...
+// each crossing function found is printed as a record, status converted,
+// code crossing ("FILE:LINE: FUNCTION: converted (crossing): ..."),
 // and scripts/convert runs the rule again, with -D crossing=NAME,NAME,...,
 // on the files that name them, until no new one is found.  Until its
 // callee is known to be crossing, an end whose bounds were filled in by a
@@ -86,7 +86,7 @@ p << xstart.p;
 let l = (List.hd p).Coccilib.line in
 if Hashtbl.mem xstarts l then begin
   Hashtbl.replace refused f ();
-  say (List.hd p) f "the start's bounds are set through pointer parameters in a shape the rule does not know: not converted"
+  say (List.hd p) f "left" ["pointer-shape"] "the start's bounds are set through pointer parameters in a shape the rule does not know: not converted"
 end
 
 @script:ocaml@
@@ -95,7 +95,7 @@ p << xstart.p;
 @@
 if not (Hashtbl.mem refused f) then begin
   Hashtbl.replace crossing f ();
-  say (List.hd p) f "converted (crossing): the range is passed by pointer to the caller, which ends it"
+  say (List.hd p) f "converted" ["crossing"] "converted (crossing): the range is passed by pointer to the caller, which ends it"
 end
 
 @xinit@
@@ -179,7 +179,7 @@ p << xwrap.p;
 Hashtbl.replace outptr f (s, e);
 if not (Hashtbl.mem crossing f) then begin
   Hashtbl.replace crossing f ();
-  say (List.hd p) f "converted (crossing): hands the range of a crossing callee to its caller"
+  say (List.hd p) f "converted" ["crossing"] "converted (crossing): hands the range of a crossing callee to its caller"
 end
 
 @depends on patch@
@@ -299,7 +299,7 @@ if Hashtbl.mem selfstart (h, s) then Coccilib.include_match false
 else if Hashtbl.mem crossing g then ok := make_ident "ok"
 else begin
   Hashtbl.replace refused h ();
-  say (List.hd p) h (Printf.sprintf "the end's bounds come from %s(), whose start is not known to be in a crossing function: not converted" g);
+  say (List.hd p) h "left" ["callee-unknown"; g] (Printf.sprintf "the end's bounds come from %s(), whose start is not known to be in a crossing function: not converted" g);
   Coccilib.include_match false
 end
 

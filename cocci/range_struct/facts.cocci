@@ -1,8 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Part of cocci/range_struct.cocci: the facts its parts share, as OCaml
-// tables and the predicates on them, and say, which prints a site the
-// rule leaves or converts in a way worth telling ("FILE:LINE: FUNCTION:
-// WHY", once).  The tables are emptied at the start of each file group.
+// tables and the predicates on them, and say, which prints a record
+// (cocci/record.cocci) of a site the rule leaves or converts in a way
+// worth telling, once.  The tables are emptied at the start of each file
+// group.
+//
+// The records (STATUS: CODES): converted: crossing (a function that
+// passes its range to its caller: crossing.cocci), object (an end on a
+// range kept in an object: object.cocci); left: names-taken (a callback
+// with both 'range' and 'nrange'), range-taken (a caller with a 'range'),
+// lone-end (an end with no start in its function), pointer-shape (a start
+// on pointer parameters in a shape not known), callee-unknown plus the
+// callee's name (an end whose bounds a callee not known to be crossing
+// filled in: scripts/convert drops it once the callee is known),
+// trampoline (a vendor layer's trampoline whose range has a field the
+// core's would not carry).
 //
 // Writes: every table below (empty).  Each part's header names the tables
 // it fills and those it reads.
@@ -57,17 +69,16 @@ let is_crossing_def f =
 let note f names fields =
   Hashtbl.replace params (f, "") "";
   List.iter2 (fun x fld -> Hashtbl.replace params (f, x) fld) names fields
-let said = Hashtbl.create 17
-let say (p : Coccilib.pos) fn why =
-  let l = Printf.sprintf "%s:%d: %s: %s" p.Coccilib.file p.Coccilib.line fn why in
-  if not (Hashtbl.mem said l) then (Hashtbl.replace said l (); print_endline l)
+(* say POS FUNCTION STATUS CODES WHY: the record of a site, once *)
+let say (p : Coccilib.pos) fn status codes why =
+  record_once p.Coccilib.file p.Coccilib.line fn status codes why
 
 // The facts are per file group: scripts/cocci may give spatch several groups
 // (--file-groups), and this rule, binding nothing, runs at the start of each.
 @script:ocaml@
 @@
 Hashtbl.reset cbs; Hashtbl.reset params; Hashtbl.reset written;
-Hashtbl.reset refused; Hashtbl.reset callers; Hashtbl.reset said;
+Hashtbl.reset refused; Hashtbl.reset callers;
 Hashtbl.reset keeps_field; Hashtbl.reset fill_keeps; Hashtbl.reset pname;
 Hashtbl.reset crossing; Hashtbl.reset outptr; Hashtbl.reset xstarts;
 Hashtbl.reset selfstart;

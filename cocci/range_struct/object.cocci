@@ -24,7 +24,7 @@
 // whole file (this rule is shown only the functions naming the notifier):
 // cocci/pairing.cocci reports such an end as unstarted, which stops the run.
 // The end is given the start's bounds, whatever its own arguments were;
-// the record says which they were:
+// the record (status converted, code object) says which they were:
 //	FILE:LINE: FUNCTION: converted (object): ...
 //
 // Writes: objfld, objstarts, objends, objcalls, objpair, objpeer (see
@@ -192,7 +192,7 @@ let (ptr, m) = Hashtbl.find objpair f in
 let tidy x = Str.global_replace (Str.regexp " *-> *") "->" x in
 p := make_ident ptr;
 fld := make_ident m;
-say (List.hd q) f
+say (List.hd q) f "converted" ["object"]
   (Printf.sprintf "converted (object): the end fires on the range %s() set up in %s->%s, with its bounds; it had bounds of its own (%s, %s)"
      (Hashtbl.find objpeer f) ptr m (tidy s) (tidy e))
 

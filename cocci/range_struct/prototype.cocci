@@ -38,7 +38,7 @@ p << nrange_taken.p;
 @@
 if Hashtbl.find_opt pname f = Some "nrange" then begin
   Hashtbl.replace refused f ();
-  say (List.hd p) f "callback already uses the names 'range' and 'nrange': not converted"
+  say (List.hd p) f "left" ["names-taken"] "callback already uses the names 'range' and 'nrange': not converted"
 end
 
 @script:ocaml pn@

@@ -134,5 +134,5 @@ fn << fill.fillfn;
 f << trampoline_kept.f;
 p << trampoline_kept.p;
 @@
-say (List.hd p) f
+say (List.hd p) f "left" ["trampoline"]
   (Printf.sprintf "not converted: a trampoline whose range %s() builds with the field %s, which the core's range would not carry: it keeps the old prototype" fn (Hashtbl.find fill_keeps fn))
