@@ -25,13 +25,17 @@
 /// range->blockable becomes mmu_notifier_range_blockable(range).
 ///
 /// Every site is reported on stdout as
-/// "file:line: function: EVENT (confidence): evidence".  A maintainer pins
-/// a decision in cocci/event_tag.overrides ("file:function EVENT # reason",
-/// or the file named by $EVENT_TAG_OVERRIDES).  $EVENT_TAG_ENUM lists the
-/// events of the tree's enum when it has more than the five of v5.2
-/// (MIGRATE, EXCLUSIVE: used only for ranges that carry an owner).  Calls
-/// whose event is the placeholder MMU_NOTIFY_INFER (scripts/events reinfer)
-/// get the inferred event and keep their other arguments.
+/// "file:line: function: EVENT (confidence): evidence".  Two inputs, both
+/// on the command line, both optional:
+///  - -D overrides=FILE: decisions pinned by a maintainer, a line
+///    "file:function EVENT # reason" each (cocci/event_tag.overrides, given
+///    by scripts/steps/event_tag when it pins one); without it, none;
+///  - -D events=MIGRATE,EXCLUSIVE: the events of the tree's enum beyond
+///    the five of v5.2 (used only for ranges that carry an owner); without
+///    it, the five alone.
+/// The rule reads nothing else: no environment, no file beside it.
+/// Calls whose event is the placeholder MMU_NOTIFY_INFER (scripts/events
+/// reinfer) get the inferred event and keep their other arguments.
 //
 // Confidence: Moderate
 // Copyright: (C) 2026 The mmu-notifier-series authors.  GPLv2.
@@ -75,30 +79,17 @@ let prot_page = [re ".*wrprotect"; re ".*mkclean"]
 let exclusive = [re ".*device_exclusive"]
 let migrate_dev = [re "^MIGRATE_PFN_"; re "^migrate_pfn"]
 
-(* Events the tree's enum has beyond the five of v5.2. *)
-let extra =
-	match Sys.getenv_opt "EVENT_TAG_ENUM" with
-	| None -> []
-	| Some s -> Str.split (re "[ ,]+") s
-let has ev = List.mem ev extra
+(* Events the tree's enum has beyond the five of v5.2 (-D events=...). *)
+let extra : string list ref = ref []
+let has ev = List.mem ev !extra
 
-(* Overrides, one "file:function EVENT" a line and a comment, next to
- * this rule (the comment sign cannot be written in this script). *)
+(* Overrides (-D overrides=FILE), one "file:function EVENT" a line and a
+ * comment (the comment sign cannot be written in this script). *)
 let overrides = Hashtbl.create 8
-let () =
-	let rec sp = function
-		| "--sp-file" :: f :: _ -> Some f
-		| _ :: l -> sp l
-		| [] -> None in
-	let path =
-		match Sys.getenv_opt "EVENT_TAG_OVERRIDES",
-		      sp (Array.to_list Sys.argv) with
-		| Some p, _ -> Some p
-		| None, Some f -> Some (Filename.concat (Filename.dirname f)
-					  "event_tag.overrides")
-		| None, None -> None in
-	match path with
-	| Some p when Sys.file_exists p ->
+let overrides_read = ref false
+let read_overrides p =
+	if not !overrides_read then begin
+		overrides_read := true;
 		let ic = open_in p in
 		(try while true do
 			let l = input_line ic in
@@ -112,7 +103,7 @@ let () =
 			| [key; ev] -> Hashtbl.replace overrides key (ev, why)
 			| _ -> ()
 		done with End_of_file -> close_in ic)
-	| _ -> ()
+	end
 
 let pos p = List.hd p
 let key (q : Coccilib.pos) = (q.Coccilib.file, q.Coccilib.current_element)
@@ -400,6 +391,16 @@ let report p =
 Hashtbl.reset ids; Hashtbl.reset elems; Hashtbl.reset vmas; Hashtbl.reset gathers;
 Hashtbl.reset ends; Hashtbl.reset consts; Hashtbl.reset scanned;
 Hashtbl.reset aliases; Hashtbl.reset decisions
+// The maintainer's decisions (-D overrides=FILE), read at the first group.
+@script:ocaml@
+file << virtual.overrides;
+@@
+read_overrides file
+
+@script:ocaml@
+names << virtual.events;
+@@
+extra := Str.split (re "[ ,]+") names
 
 @vparam@
 identifier fn, v;

@@ -7,7 +7,7 @@ trap 'rm -rf "$d"' EXIT
 cp "$TOP"/tests/event_tag/*.c "$d"/
 cd "$d" || exit 1
 for f in *.c; do
-	EVENT_TAG_ENUM=MIGRATE MODE=report "$TOP"/scripts/cocci event_tag "$f" || exit 1
+	SPFLAGS="-D events=MIGRATE" MODE=report "$TOP"/scripts/cocci event_tag "$f" || exit 1
 done | cut -d: -f1-4 | sort > got
 sort > want <<'WANT'
 ambiguous.c:11: follow_invalidate_pte: CLEAR (low)
@@ -25,6 +25,14 @@ WANT
 diff -u want got || exit 1
 # An override pins a decision and is reported as such.
 printf 'clear.c:zap_page_range UNMAP # test pin\n' > ov
-EVENT_TAG_OVERRIDES=$d/ov MODE=report "$TOP"/scripts/cocci event_tag clear.c |
+SPFLAGS="-D overrides=$d/ov" MODE=report "$TOP"/scripts/cocci event_tag clear.c |
 	grep -q '^clear.c:10: zap_page_range: UNMAP (override): pinned in event_tag.overrides: test pin$' ||
 	{ echo "override not applied"; exit 1; }
+# Without -D events the tree's enum is v5.2's five: no MIGRATE.
+MODE=report "$TOP"/scripts/cocci event_tag placeholder.c |
+	grep -q '^placeholder.c:8: migrate_vma_collect: CLEAR (high): ' ||
+	{ echo "MIGRATE chosen without -D events"; exit 1; }
+# Without -D overrides nothing is pinned, whatever the environment says.
+EVENT_TAG_OVERRIDES=$d/ov MODE=report "$TOP"/scripts/cocci event_tag clear.c |
+	grep -q '^clear.c:10: zap_page_range: CLEAR (high): ' ||
+	{ echo "an override applied without -D overrides"; exit 1; }
