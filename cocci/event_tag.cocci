@@ -24,9 +24,11 @@
 /// parameter, else a vma local initialised at its declaration, else NULL.
 /// range->blockable becomes mmu_notifier_range_blockable(range).
 ///
-/// Every site is reported on stdout as
-/// "file:line: function: EVENT (confidence): evidence".  Two inputs, both
-/// on the command line, both optional:
+/// Every site is reported on stdout as a record (cocci/record.cocci):
+/// converted, its codes the event and the confidence (high, medium, low,
+/// or override), its text "EVENT (confidence): evidence"; people read it
+/// as "file:line: function: EVENT (confidence): evidence".  Two inputs,
+/// both on the command line, both optional:
 ///  - -D overrides=FILE: decisions pinned by a maintainer, a line
 ///    "file:function EVENT # reason" each (cocci/event_tag.overrides, given
 ///    by scripts/steps/event_tag when it pins one); without it, none;
@@ -47,9 +49,11 @@ virtual context
 virtual org
 virtual report
 
-// The C reader and the decision, in parts of their own (scripts/rule
-// inlines them): event_tag/scan.cocci gathers the identifiers of a file by
-// function, event_tag/decide.cocci chooses a site's event from them.
+// The records (cocci/record.cocci), the C reader and the decision, in
+// parts of their own (scripts/rule inlines them): event_tag/scan.cocci
+// gathers the identifiers of a file by function, event_tag/decide.cocci
+// chooses a site's event from them.
+#include "record.cocci"
 #include "event_tag/scan.cocci"
 #include "event_tag/decide.cocci"
 
@@ -114,7 +118,7 @@ let split_args s =
 		| _ -> Buffer.add_char b c) s;
 	List.rev (String.trim (Buffer.contents b) :: !out)
 
-let decisions = Hashtbl.create 64	(* position -> report line *)
+let decisions = Hashtbl.create 64	(* position -> (fn, event, confidence, evidence) *)
 
 let site p owner s e =
 	let q = pos p in
@@ -125,16 +129,18 @@ let site p owner s e =
 		| Some (ev, r) -> (ev, "override",
 				   "pinned in event_tag.overrides: " ^ r)
 		| None -> decide file fn q.Coccilib.line owner s e in
-	let line = Printf.sprintf "%s:%d: %s: %s (%s): %s"
-			file q.Coccilib.line fn ev c why in
-	Hashtbl.replace decisions (file, q.Coccilib.line, q.Coccilib.col) line;
+	Hashtbl.replace decisions (file, q.Coccilib.line, q.Coccilib.col)
+		(fn, ev, c, why);
 	ev
 
+(* The record of a site (see the header). *)
 let report p =
 	let q = pos p in
 	match Hashtbl.find_opt decisions
 		(q.Coccilib.file, q.Coccilib.line, q.Coccilib.col) with
-	| Some l -> print_endline l
+	| Some (fn, ev, c, why) ->
+		record q.Coccilib.file q.Coccilib.line fn "converted" [ev; c]
+			(Printf.sprintf "%s (%s): %s" ev c why)
 	| None -> ()
 
 // Facts: vma parameters and locals, mmu_gather parameters, range ends.
