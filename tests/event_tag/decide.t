@@ -113,6 +113,9 @@ static void idle(void)
 	end(&range);
 }
 C
+# The facts the rule's SmPL would give (end FN LINE: an _end() call;
+# gather FN: an mmu_gather parameter; const FN NAME VALUE: a const local),
+# then the sites (site FN LINE OWNER START END; OWNER 1: _init_owner()).
 cat > cases <<'CASES'
 end mover 5
 end cleaner 19
