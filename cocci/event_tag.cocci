@@ -24,7 +24,7 @@
 /// parameter, else a vma local initialised at its declaration, else NULL.
 /// range->blockable becomes mmu_notifier_range_blockable(range).
 ///
-/// Every site is reported on stdout as a record (cocci/record.cocci):
+/// Every site is reported on stdout as a record (cocci/lib/record.cocci):
 /// converted, its codes the event and the confidence (high, medium, low,
 /// or override), its text "EVENT (confidence): evidence"; people read it
 /// as "file:line: function: EVENT (confidence): evidence".  Two inputs,
@@ -49,11 +49,11 @@ virtual context
 virtual org
 virtual report
 
-// The records (cocci/record.cocci), the C reader and the decision, in
+// The records (cocci/lib/record.cocci), the C reader and the decision, in
 // parts of their own (scripts/rule inlines them): event_tag/scan.cocci
 // gathers the identifiers of a file by function, event_tag/decide.cocci
 // chooses a site's event from them.
-#include "record.cocci"
+#include "lib/record.cocci"
 #include "event_tag/scan.cocci"
 #include "event_tag/decide.cocci"
 

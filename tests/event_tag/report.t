@@ -1,6 +1,6 @@
 #!/bin/sh
 # The decision, confidence and evidence the rule reports for the triads'
-# sites (stdout of MODE=report: records, cocci/record.cocci, read through
+# sites (stdout of MODE=report: records, cocci/lib/record.cocci, read through
 # scripts/lib.sh), one expected line per site.
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$TOP/scripts/lib.sh"
