@@ -7,7 +7,7 @@
 /// the code already had where a start is never ended (a vendor backport
 /// that returns between the two, say), which would leave a listener such
 /// as KVM's mmu_notifier_count raised for good.  Two kinds of record
-/// (cocci/record.cocci; status reported, code unended or unstarted):
+/// (cocci/lib/record.cocci; status reported, code unended or unstarted):
 ///   FILE:LINE: FUNCTION: unended: ...   a path from the start to the
 ///                                       function's return with no end
 ///   FILE:LINE: FUNCTION: unstarted: ... a path from the function's entry
@@ -27,7 +27,7 @@
 
 virtual report
 
-#include "record.cocci"
+#include "lib/record.cocci"
 
 // A pair under one condition.
 @cond exists@

@@ -19,9 +19,9 @@
 /// safe: the init takes their values, later reads read range.start/end.
 ///
 /// Sites the rule cannot convert, and some shapes it converts, are printed
-/// as records (cocci/record.cocci; range_struct/facts.cocci names them),
-/// shown as "file:line: function: reason", in patch mode too; -D report
-/// prints them and changes nothing.
+/// as records (cocci/lib/record.cocci; range_struct/facts.cocci names
+/// them), shown as "file:line: function: reason", in patch mode too;
+/// -D report prints them and changes nothing.
 //
 // Confidence: High
 // Copyright: (C) 2026 The mmu-notifier-series authors.  GPLv2.
@@ -40,7 +40,7 @@ virtual no_invalidate_page
 // as one file), the record emitter first.  Each part's header says what
 // it matches and the facts (the OCaml tables of range_struct/facts.cocci)
 // it writes and reads.
-#include "record.cocci"
+#include "lib/record.cocci"
 #include "range_struct/facts.cocci"
 
 // Callbacks: found, their prototypes, their bodies.

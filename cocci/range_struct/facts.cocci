@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Part of cocci/range_struct.cocci: the facts its parts share, as OCaml
 // tables and the predicates on them, and say, which prints a record
-// (cocci/record.cocci) of a site the rule leaves or converts in a way
-// worth telling, once.  The tables are emptied at the start of each file
-// group.
+// (cocci/lib/record.cocci) of a site the rule leaves or converts in a
+// way worth telling, once.  The tables are emptied at the start of each
+// file group.
 //
 // The records (STATUS: CODES): converted: crossing (a function that
 // passes its range to its caller: crossing.cocci), object (an end on a
