@@ -3,7 +3,8 @@
 /// (997308f9ae72 "mmu_notifier: remove the .change_pte() callback"): a
 /// module ported to such a tree loses the member, and the callback with it
 /// when nothing else calls it.  What the module loses is said once a
-/// callback, as "FILE:LINE: FN: dropped: ...": since v5.x the core calls
+/// callback, as a record (cocci/lib/record.cocci; status converted, code
+/// dropped) "FILE:LINE: FN: dropped: ...": since v5.x the core calls
 /// ->change_pte only between the invalidate_range_start() and _end() of
 /// the same range, so the secondary mapping is already gone when it comes;
 /// the driver is no longer handed the new PTE of a page changed in place
@@ -17,6 +18,8 @@
 virtual patch
 virtual report
 
+#include "lib/record.cocci"
+
 @ops@
 identifier I, fn;
 position p;
@@ -28,8 +31,8 @@ fn << ops.fn;
 p << ops.p;
 @@
 let p = List.hd p in
-Printf.printf "%s:%d: %s: dropped: ->change_pte is gone since v6.10 (997308f9ae72); the secondary mapping is invalidated by invalidate_range_start/end around the change and faulted back in, no longer handed the new PTE\n"
-  p.Coccilib.file p.Coccilib.line fn
+record p.Coccilib.file p.Coccilib.line fn "converted" ["dropped"]
+  "dropped: ->change_pte is gone since v6.10 (997308f9ae72); the secondary mapping is invalidated by invalidate_range_start/end around the change and faulted back in, no longer handed the new PTE"
 
 @depends on patch@
 identifier ops.I, ops.fn;

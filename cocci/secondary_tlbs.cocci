@@ -5,7 +5,8 @@
 /// such a tree names its callback there.  The callback is now called from
 /// the TLB flush, where it must not sleep: one that can (a mutex or
 /// rw_semaphore taken, a GFP_KERNEL allocation, a wait, a schedule) is
-/// reported, with the call, as "FILE:LINE: FN: sleeps: ...".
+/// reported, with the call, as a record (cocci/lib/record.cocci; status
+/// reported, code sleeps) "FILE:LINE: FN: sleeps: ...".
 /// scripts/module runs it on a tree whose probe says secondary_tlbs: yes,
 /// and with COMPAT=1 (the layer names the member ->invalidate_range on the
 /// kernels before v6.6).
@@ -17,6 +18,8 @@
 
 virtual patch
 virtual report
+
+#include "lib/record.cocci"
 
 @ops@
 identifier I, fn;
@@ -50,8 +53,8 @@ call << sleeps.call;
 p << sleeps.p;
 @@
 let p = List.hd p in
-Printf.printf "%s:%d: %s: sleeps: %s() in ->arch_invalidate_secondary_tlbs, which the TLB flush calls where it must not sleep\n"
-  p.Coccilib.file p.Coccilib.line fn call
+record p.Coccilib.file p.Coccilib.line fn "reported" ["sleeps"]
+  (Printf.sprintf "sleeps: %s() in ->arch_invalidate_secondary_tlbs, which the TLB flush calls where it must not sleep" call)
 
 @gfp exists@
 identifier ops.fn;
@@ -71,5 +74,5 @@ alloc << gfp.alloc;
 p << gfp.p;
 @@
 let p = List.hd p in
-Printf.printf "%s:%d: %s: sleeps: %s(..., GFP_KERNEL) in ->arch_invalidate_secondary_tlbs, which the TLB flush calls where it must not sleep\n"
-  p.Coccilib.file p.Coccilib.line fn alloc
+record p.Coccilib.file p.Coccilib.line fn "reported" ["sleeps"]
+  (Printf.sprintf "sleeps: %s(..., GFP_KERNEL) in ->arch_invalidate_secondary_tlbs, which the TLB flush calls where it must not sleep" alloc)
