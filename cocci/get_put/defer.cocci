@@ -23,8 +23,8 @@
 // struct mmu_notifier_get_locked() adds; -D put_needs_get, from
 // scripts/steps/get_put) would leave this one hooked and never free it.
 
-@dpair depends on obj@
-identifier obj.T, obj.F, RCU, FN;
+@unregister_then_srcu depends on registered@
+identifier registered.T, registered.F, RCU, FN;
 struct T *E;
 expression M;
 position p, q, r;
@@ -33,34 +33,34 @@ mmu_notifier_unregister_no_release@p(&E->F, M);
 mmu_notifier_call_srcu(&E->RCU@r, \(FN@q\|&FN@q\));
 
 @script:ocaml depends on put_needs_get@
-t << obj.T;
-p << dpair.p;
+t << registered.T;
+p << unregister_then_srcu.p;
 @@
 ignore p;
 fact t "dputget"
 
 // The two calls apart: reported (ODP before v5.4 puts a pid between them).
-@dsplit depends on obj@
-identifier obj.T, obj.F, RCU;
+@unregister_apart_srcu depends on registered@
+identifier registered.T, registered.F, RCU;
 struct T *E;
 expression M, FN;
-position p != dpair.p;
+position p != unregister_then_srcu.p;
 @@
 mmu_notifier_unregister_no_release@p(&E->F, M);
 ...
 mmu_notifier_call_srcu(&E->RCU, FN);
 
 @script:ocaml@
-t << obj.T;
-p << dsplit.p;
+t << registered.T;
+p << unregister_apart_srcu.p;
 @@
 let p = List.hd p in
 fact t (Printf.sprintf "dblock:%s() runs code between mmu_notifier_unregister_no_release() and mmu_notifier_call_srcu(), which would run after mmu_notifier_put() or with the notifier still hooked" p.Coccilib.current_element)
 
 // FN finds the object from its rcu_head, and uses the rcu_head for nothing
 // else.
-@dfn depends on dpair@
-identifier obj.T, dpair.RCU, dpair.FN, R;
+@srcu_fn_container depends on unregister_then_srcu@
+identifier registered.T, unregister_then_srcu.RCU, unregister_then_srcu.FN, R;
 expression X;
 position p;
 @@
@@ -71,8 +71,8 @@ static void FN@p(struct rcu_head *R)
 	... when != R
 }
 
-@dfnd depends on dpair@
-identifier obj.T, dpair.RCU, dpair.FN, R, X;
+@srcu_fn_container_decl depends on unregister_then_srcu@
+identifier registered.T, unregister_then_srcu.RCU, unregister_then_srcu.FN, R, X;
 position p;
 @@
 static void FN@p(struct rcu_head *R)
@@ -82,50 +82,50 @@ static void FN@p(struct rcu_head *R)
 }
 
 // Where FN is defined, whatever its shape.
-@dfndef depends on dpair@
-identifier dpair.FN;
+@srcu_fn_def depends on unregister_then_srcu@
+identifier unregister_then_srcu.FN;
 position p;
 @@
 FN@p(...) { ... }
 
 // Any other use of FN, or a name mn FN already uses (the new parameter).
-@duse depends on dpair@
-identifier dpair.FN;
+@srcu_fn_use depends on unregister_then_srcu@
+identifier unregister_then_srcu.FN;
 position p;
 @@
 FN@p
 
-@dmn depends on dpair@
-identifier dpair.FN;
+@srcu_fn_uses_mn depends on unregister_then_srcu@
+identifier unregister_then_srcu.FN;
 identifier mn =~ "^mn$";
 @@
 FN(...) { <+... mn ...+> }
 
-@dops depends on dpair@
-identifier obj.T, obj.F, OPS;
+@obj_ops depends on unregister_then_srcu@
+identifier registered.T, registered.F, OPS;
 struct T *E;
 @@
 E->F.ops = &OPS;
 
-@dopsdef depends on dops@
-identifier dops.OPS;
+@obj_ops_def depends on obj_ops@
+identifier obj_ops.OPS;
 position p;
 @@
 const struct mmu_notifier_ops OPS@p = { ... };
 
-@dhasfree depends on dops@
-identifier dops.OPS;
+@ops_has_free depends on obj_ops@
+identifier obj_ops.OPS;
 expression V;
 @@
 const struct mmu_notifier_ops OPS = { ..., .free_notifier = V, ... };
 
 // Other unregistrations without release (an error path that frees at
 // once), the rcu_head's other uses and its declaration.
-@dleft depends on dpair@
-identifier obj.T, obj.F;
+@other_unregister depends on unregister_then_srcu@
+identifier registered.T, registered.F;
 struct T *E;
 expression M;
-position p != dpair.p;
+position p != unregister_then_srcu.p;
 @@
 mmu_notifier_unregister_no_release@p(&E->F, M)
 
@@ -135,12 +135,12 @@ mmu_notifier_unregister_no_release@p(&E->F, M)
 // the core's SRCU would do (static in mm/mmu_notifier.c); the driver has
 // no call that waits for it, and mmu_notifier_synchronize() waits for
 // queued SRCU callbacks only (srcu_barrier()), not for a grace period.
-@dlfree depends on dpair@
-identifier obj.T, obj.F;
+@unregister_then_free depends on unregister_then_srcu@
+identifier registered.T, registered.F;
 struct T *E;
 expression M, C;
 identifier fr = {kfree, kvfree, kmem_cache_free};
-position p != dpair.p, k;
+position p != unregister_then_srcu.p, k;
 @@
 mmu_notifier_unregister_no_release@p(&E->F, M);
 ...
@@ -151,23 +151,23 @@ fr@k(C, E);
 )
 
 @script:ocaml@
-t << obj.T;
-p << dlfree.p;
-k << dlfree.k;
-fr << dlfree.fr;
+t << registered.T;
+p << unregister_then_free.p;
+k << unregister_then_free.k;
+fr << unregister_then_free.fr;
 @@
 let p = List.hd p and k = List.hd k in
 Hashtbl.replace dlfrees (t, pkey p) (Printf.sprintf "%s() at %s" fr (where k))
 
-@drcu depends on dpair@
-identifier obj.T, dpair.RCU;
+@rcu_head_use depends on unregister_then_srcu@
+identifier registered.T, unregister_then_srcu.RCU;
 struct T *E;
-position p != dpair.r;
+position p != unregister_then_srcu.r;
 @@
 E->RCU@p
 
-@dfld depends on dpair@
-identifier obj.T, dpair.RCU;
+@rcu_head_decl depends on unregister_then_srcu@
+identifier registered.T, unregister_then_srcu.RCU;
 @@
 struct T {
 	...
@@ -176,67 +176,67 @@ struct T {
 };
 
 @script:ocaml@
-t << obj.T;
-p << dfn.p;
+t << registered.T;
+p << srcu_fn_container.p;
 @@
 fact t ("dfn:" ^ pkey (List.hd p))
 
 @script:ocaml@
-t << obj.T;
-p << dfnd.p;
+t << registered.T;
+p << srcu_fn_container_decl.p;
 @@
 fact t ("dfn:" ^ pkey (List.hd p))
 
 @script:ocaml@
-t << obj.T;
-p << duse.p;
-q << dpair.q;
+t << registered.T;
+p << srcu_fn_use.p;
+q << unregister_then_srcu.q;
 @@
 if pkey (List.hd p) <> pkey (List.hd q) then fact t ("duse:" ^ where (List.hd p))
 
 @script:ocaml@
-t << obj.T;
-p << dopsdef.p;
-fp << dfndef.p;
+t << registered.T;
+p << obj_ops_def.p;
+fp << srcu_fn_def.p;
 @@
 let p = List.hd p and fp = List.hd fp in
 if p.Coccilib.file = fp.Coccilib.file && p.Coccilib.line > fp.Coccilib.line then fact t "dbefore"
 
-@script:ocaml depends on dhasfree@
-t << obj.T;
+@script:ocaml depends on ops_has_free@
+t << registered.T;
 @@
 fact t "dhasfree"
 
-@script:ocaml depends on dmn@
-t << obj.T;
+@script:ocaml depends on srcu_fn_uses_mn@
+t << registered.T;
 @@
 fact t "dmn"
 
 @script:ocaml@
-t << obj.T;
-p << dleft.p;
+t << registered.T;
+p << other_unregister.p;
 @@
 let p = List.hd p in
 Hashtbl.add dlefts t (p.Coccilib.file, p.Coccilib.line, p.Coccilib.current_element, pkey p)
 
 @script:ocaml@
-t << obj.T;
-p << drcu.p;
+t << registered.T;
+p << rcu_head_use.p;
 @@
 fact t ("drcu:" ^ where (List.hd p))
 
-@script:ocaml depends on dfld@
-t << obj.T;
+@script:ocaml depends on rcu_head_decl@
+t << registered.T;
 @@
 fact t "dfld"
 
 // ---- decision ----
 
-@script:ocaml dok depends on patch@
-t << obj.T;
-fn << dpair.FN;
-rcu << dpair.RCU;
-p << dpair.p;
+@script:ocaml deferred_decision depends on patch@
+t << registered.T;
+fn << unregister_then_srcu.FN;
+rcu << unregister_then_srcu.RCU;
+p << unregister_then_srcu.p;
 go;
 fr;
 fld;
@@ -279,13 +279,13 @@ end else begin
 end
 
 // Go on only if the decision named FN.
-@dgo@
-identifier dok.go;
+@deferred_convert@
+identifier deferred_decision.go;
 @@
 static void go(...) { ... }
 
-@depends on dgo@
-identifier obj.T, obj.F, dpair.RCU, dpair.FN;
+@depends on deferred_convert@
+identifier registered.T, registered.F, unregister_then_srcu.RCU, unregister_then_srcu.FN;
 struct T *E;
 expression M;
 @@
@@ -293,8 +293,8 @@ expression M;
 - mmu_notifier_call_srcu(&E->RCU, \(FN\|&FN\));
 + mmu_notifier_put(&E->F);
 
-@depends on dgo@
-identifier obj.T, obj.F, dpair.RCU, dpair.FN, dok.fr, R;
+@depends on deferred_convert@
+identifier registered.T, registered.F, unregister_then_srcu.RCU, unregister_then_srcu.FN, deferred_decision.fr, R;
 @@
 - static void FN(struct rcu_head *R)
 + static void fr(struct mmu_notifier *mn)
@@ -305,16 +305,16 @@ identifier obj.T, obj.F, dpair.RCU, dpair.FN, dok.fr, R;
   ...>
   }
 
-@depends on dgo@
-identifier dops.OPS, dok.fr;
+@depends on deferred_convert@
+identifier obj_ops.OPS, deferred_decision.fr;
 @@
  const struct mmu_notifier_ops OPS = {
  	...,
 +	.free_notifier = fr,
  };
 
-@depends on dgo@
-identifier obj.T, dok.fld;
+@depends on deferred_convert@
+identifier registered.T, deferred_decision.fld;
 @@
 struct T {
 	...

@@ -28,8 +28,8 @@
 // initialisation go; fields of the object nothing reads any more go too.
 // ---------------------------------------------------------------------
 
-@hget depends on obj exists@
-identifier obj.T, obj.F;
+@device_get depends on registered exists@
+identifier registered.T, registered.F;
 identifier getfn, I, P, M, E, LINK, OPS, TBL, L, R;
 identifier REG = {mmu_notifier_register, __mmu_notifier_register};
 expression MX, K, K2;
@@ -59,14 +59,14 @@ static struct T *getfn@pg(struct I *P)
 }
 
 @script:ocaml@
-t << obj.T;
-g << hget.getfn;
-i << hget.I;
-p << hget.P;
-tbl << hget.TBL;
-l << hget.L;
-reg << hget.REG;
-link << hget.LINK;
+t << registered.T;
+g << device_get.getfn;
+i << device_get.I;
+p << device_get.P;
+tbl << device_get.TBL;
+l << device_get.L;
+reg << device_get.REG;
+link << device_get.LINK;
 @@
 fact t "hget";
 setv t "hgetfn" g; setv t "hinst" i; setv t "hpar" p; setv t "htbl" tbl;
@@ -74,76 +74,76 @@ setv t "hlock" l; setv t "hreg" reg; setv t "hlink" link
 
 // __mmu_notifier_register() wants mmap_sem held: the get takes it itself,
 // as mmu_notifier_get() does.
-@hsem depends on hget@
-identifier hget.getfn, hget.M;
+@get_takes_mmap_sem depends on device_get@
+identifier device_get.getfn, device_get.M;
 position p;
 @@
 getfn(...) { <+... \(down_write_killable@p(&M->mmap_sem)\|down_write@p(&M->mmap_sem)\) ...+> }
 
 @script:ocaml@
-t << obj.T;
-p << hsem.p;
+t << registered.T;
+p << get_takes_mmap_sem.p;
 @@
 ignore p; fact t "hsem"
 
 // The mm is found without the instance (current->mm): the holder can
 // compute it in the get's place.
-@hmxp depends on hget@
-identifier hget.getfn, hget.P, hget.M;
+@mm_from_instance depends on device_get@
+identifier device_get.getfn, device_get.P, device_get.M;
 position p;
 @@
 getfn(...) { ... struct mm_struct *M@p = <+... P ...+>; ... }
 
 @script:ocaml@
-t << obj.T;
-p << hmxp.p;
+t << registered.T;
+p << mm_from_instance.p;
 @@
 ignore p; fact t "hmxp"
 
-@hmxc depends on hget@
-identifier hget.getfn, hget.M, fc;
+@mm_from_call depends on device_get@
+identifier device_get.getfn, device_get.M, fc;
 expression list EL;
 @@
 getfn(...) { ... struct mm_struct *M = <+... fc(EL) ...+>; ... }
 
 @script:ocaml@
-t << obj.T;
-fc << hmxc.fc;
+t << registered.T;
+fc << mm_from_call.fc;
 @@
 fact t ("hmxc:" ^ fc)
 
 // What the object records of its instance and of its mm ...
-@hset depends on hget@
-identifier hget.getfn, hget.E, hget.P, hget.M, FLD;
+@records_inst_or_mm depends on device_get@
+identifier device_get.getfn, device_get.E, device_get.P, device_get.M, FLD;
 @@
 getfn(...) { <+... \(E->FLD = P;\|E->FLD = M;\) ...+> }
 
 @script:ocaml@
-t << obj.T;
-f << hset.FLD;
+t << registered.T;
+f << records_inst_or_mm.FLD;
 @@
 fact t ("hset:" ^ f)
 
 // ... and who reads it.  A read through a pointer of another known type
 // is not a read of the object's field (bo->rdev); one of unknown type
 // counts as one.
-@hread depends on hget@
-identifier hset.FLD;
+@recorded_read depends on device_get@
+identifier records_inst_or_mm.FLD;
 expression Y;
 position p;
 @@
 Y->FLD@p
 
 @script:ocaml@
-t << obj.T;
-f << hset.FLD;
-p << hread.p;
+t << registered.T;
+f << records_inst_or_mm.FLD;
+p << recorded_read.p;
 @@
 let p = List.hd p in
 Hashtbl.replace hreads (t, f, pkey p) p.Coccilib.current_element
 
-@hreadk depends on hget@
-identifier hset.FLD;
+@recorded_read_typed depends on device_get@
+identifier records_inst_or_mm.FLD;
 type TY;
 TY Y;
 position p;
@@ -151,16 +151,16 @@ position p;
 Y->FLD@p
 
 @script:ocaml@
-t << obj.T;
-f << hset.FLD;
-ty << hreadk.TY;
-p << hreadk.p;
+t << registered.T;
+f << records_inst_or_mm.FLD;
+ty << recorded_read_typed.TY;
+p << recorded_read_typed.p;
 @@
 if not (is_ptr_to t ty) then Hashtbl.remove hreads (t, f, pkey (List.hd p))
 
 // ->release only queues the destruction.
-@hrel depends on hget@
-identifier obj.T, obj.F, REL, MN, MM, E, W, D;
+@release_queues_work depends on device_get@
+identifier registered.T, registered.F, REL, MN, MM, E, W, D;
 @@
 static void REL(struct mmu_notifier *MN, struct mm_struct *MM)
 {
@@ -170,79 +170,79 @@ static void REL(struct mmu_notifier *MN, struct mm_struct *MM)
 }
 
 @script:ocaml@
-t << obj.T;
-rel << hrel.REL;
-d << hrel.D;
-w << hrel.W;
+t << registered.T;
+rel << release_queues_work.REL;
+d << release_queues_work.D;
+w << release_queues_work.W;
 @@
 fact t "hrel"; setv t "hrelfn" rel; setv t "hdes" d; setv t "hwork" w
 
-@hrelops depends on hget@
-identifier hget.OPS, hrel.REL;
+@release_in_ops depends on device_get@
+identifier device_get.OPS, release_queues_work.REL;
 position p;
 @@
 const struct mmu_notifier_ops OPS@p = { ..., .release = REL, ... };
 
 @script:ocaml@
-t << obj.T;
-p << hrelops.p;
+t << registered.T;
+p << release_in_ops.p;
 @@
 ignore p; fact t "hrelops"
 
-@hcb depends on hget@
-identifier hget.OPS, CB;
+@ops_range_start depends on device_get@
+identifier device_get.OPS, CB;
 @@
 const struct mmu_notifier_ops OPS = { ..., .invalidate_range_start = CB, ... };
 
 @script:ocaml@
-t << obj.T;
-cb << hcb.CB;
+t << registered.T;
+cb << ops_range_start.CB;
 @@
 setv t "hcb" cb
 
-@hcbr depends on hget@
-identifier hcb.CB, MN, RG;
+@range_start_takes_range depends on device_get@
+identifier ops_range_start.CB, MN, RG;
 type RT;
 position p;
 @@
 RT CB@p(struct mmu_notifier *MN, const struct mmu_notifier_range *RG) { ... }
 
 @script:ocaml@
-t << obj.T;
-p << hcbr.p;
+t << registered.T;
+p << range_start_takes_range.p;
 @@
 ignore p; fact t "hcbr"
 
 // The range carries flags (v5.2 on): the callback asks whether it may block.
-@hcbf depends on hget@
-identifier hcb.CB;
+@range_start_has_flags depends on device_get@
+identifier ops_range_start.CB;
 expression RG;
 position p;
 @@
 CB(...) { <+... mmu_notifier_range_blockable@p(RG) ...+> }
 
 @script:ocaml@
-t << obj.T;
-p << hcbf.p;
+t << registered.T;
+p << range_start_has_flags.p;
 @@
 ignore p; fact t "hcbf"
 
-@hcbb depends on hget@
-identifier hcb.CB;
+@range_start_reads_blockable depends on device_get@
+identifier ops_range_start.CB;
 expression RG;
 position p;
 @@
 CB(...) { <+... RG->blockable@p ...+> }
 
 @script:ocaml@
-t << obj.T;
-p << hcbb.p;
+t << registered.T;
+p << range_start_reads_blockable.p;
 @@
 ignore p; fact t "hcbb"
 
 // The destroy work: unlinks, unregisters and frees the object.
-@hdes depends on hget exists@
-identifier obj.T, obj.F, hrel.D, hrel.W, hget.LINK, WK, E;
+@destroy_work depends on device_get exists@
+identifier registered.T, registered.F, release_queues_work.D, release_queues_work.W, device_get.LINK, WK, E;
 expression X;
 position p;
 @@
@@ -257,25 +257,25 @@ static void D@p(struct work_struct *WK)
 }
 
 @script:ocaml@
-t << obj.T;
-p << hdes.p;
+t << registered.T;
+p << destroy_work.p;
 @@
 ignore p; fact t "hdesok"
 
-@hdref depends on hget@
-identifier hrel.D, fn;
+@destroy_work_user depends on device_get@
+identifier release_queues_work.D, fn;
 @@
 fn(...) { <+... D ...+> }
 
 @script:ocaml@
-t << obj.T;
-fn << hdref.fn;
+t << registered.T;
+fn << destroy_work_user.fn;
 @@
 fact t ("hdref:" ^ fn)
 
 // The holder: calls the get, stores the object in a field.
-@hh depends on hget exists@
-identifier hget.getfn, H, E, HF;
+@holder_store depends on device_get exists@
+identifier device_get.getfn, H, E, HF;
 expression A;
 expression X;
 position ph, ps;
@@ -292,56 +292,56 @@ H(...)
 }
 
 @script:ocaml@
-t << obj.T;
-h << hh.H;
-hf << hh.HF;
+t << registered.T;
+h << holder_store.H;
+hf << holder_store.HF;
 @@
 fact t ("hh:" ^ h); setv t "hhf" hf
 
-@hcall depends on hget@
-identifier hget.getfn;
+@get_call depends on device_get@
+identifier device_get.getfn;
 position p;
 @@
 getfn@p(...)
 
 @script:ocaml@
-t << obj.T;
-p << hcall.p;
+t << registered.T;
+p << get_call.p;
 @@
 let p = List.hd p in
 Hashtbl.replace hcalls (t, pkey p) p.Coccilib.current_element
 
 // The get's argument goes with the call: it must not call anything.
-@hargc depends on hget@
-identifier hget.getfn, fc;
+@get_arg_calls depends on device_get@
+identifier device_get.getfn, fc;
 expression list EL;
 @@
 getfn(<+... fc(EL) ...+>)
 
 @script:ocaml@
-t << obj.T;
-fc << hargc.fc;
+t << registered.T;
+fc << get_arg_calls.fc;
 @@
 fact t ("hargc:" ^ fc)
 
 // The holder names its new local "mn": the name must be free.
-@hmn depends on hget@
-identifier hh.H;
+@holder_uses_mn depends on device_get@
+identifier holder_store.H;
 identifier N = {mn};
 position p;
 @@
 H(...) { <+... N@p ...+> }
 
 @script:ocaml@
-t << obj.T;
-h << hh.H;
-p << hmn.p;
+t << registered.T;
+h << holder_store.H;
+p << holder_uses_mn.p;
 @@
 ignore p; fact t ("hmn:" ^ h)
 
 // The function dropping the holder's pointer.
-@hu depends on hget exists@
-identifier hh.HF, U, E;
+@holder_clear_fn depends on device_get exists@
+identifier holder_store.HF, U, E;
 expression X;
 @@
 U(...)
@@ -363,49 +363,49 @@ U(...)
 }
 
 @script:ocaml@
-t << obj.T;
-u << hu.U;
+t << registered.T;
+u << holder_clear_fn.U;
 @@
 fact t ("hu:" ^ u)
 
-@hclear depends on hget@
-identifier hh.HF, fn;
+@holder_clear depends on device_get@
+identifier holder_store.HF, fn;
 expression X;
 @@
 fn(...) { <+... X->HF = NULL ...+> }
 
 @script:ocaml@
-t << obj.T;
-fn << hclear.fn;
+t << registered.T;
+fn << holder_clear.fn;
 @@
 fact t ("hclear:" ^ fn)
 
-@hfw depends on hget@
-identifier hh.HF, fn;
+@holder_other_write depends on device_get@
+identifier holder_store.HF, fn;
 expression Y, Z;
-position p != hh.ps;
+position p != holder_store.ps;
 @@
 fn(...) { <+... \(Y->HF = NULL\|Y->HF@p = Z\) ...+> }
 
 @script:ocaml@
-t << obj.T;
-fn << hfw.fn;
-p << hfw.p;
+t << registered.T;
+fn << holder_other_write.fn;
+p << holder_other_write.p;
 @@
 ignore p; fact t ("hfw:" ^ fn)
 
 // No return after the clear: the put goes at the end.
-@hur depends on hget exists@
-identifier hu.U, hh.HF;
+@return_after_clear depends on device_get exists@
+identifier holder_clear_fn.U, holder_store.HF;
 expression X;
 position p;
 @@
 U(...) { ... X->HF = NULL; ... return@p; }
 
 @script:ocaml@
-t << obj.T;
-u << hu.U;
-p << hur.p;
+t << registered.T;
+u << holder_clear_fn.U;
+p << return_after_clear.p;
 @@
 (* not the end of the function, which 'return;' also matches *)
 let p = List.hd p in
@@ -413,9 +413,9 @@ if p.Coccilib.line <> p.Coccilib.current_element_line_end then fact t ("hur:" ^ 
 
 // Returns between the get and the store: each needs a put.  A return
 // reached both with and without the store cannot take one.
-@herr depends on hget exists@
-identifier hh.H, hh.E, hget.getfn, hh.HF;
-expression hh.A;
+@return_before_store depends on device_get exists@
+identifier holder_store.H, holder_store.E, device_get.getfn, holder_store.HF;
+expression holder_store.A;
 expression X, RV;
 position pr;
 @@
@@ -429,137 +429,137 @@ H(...)
 	return@pr RV;
 }
 
-@hsret depends on hget exists@
-identifier hh.H, hh.E, hh.HF;
+@return_after_store depends on device_get exists@
+identifier holder_store.H, holder_store.E, holder_store.HF;
 expression X, RV;
-position herr.pr, p;
+position return_before_store.pr, p;
 @@
 H(...) { ... X->HF = E; ... return@pr@p RV; }
 
 @script:ocaml@
-t << obj.T;
-p << hsret.p;
+t << registered.T;
+p << return_after_store.p;
 @@
 fact t ("hshared:" ^ where (List.hd p))
 
 // Every use of the instance's table and lock is in the get or the destroy
 // work, around the holder's clear, or in the initialisation.
-@huse depends on hget@
-identifier hget.TBL, hget.L;
+@inst_table_use depends on device_get@
+identifier device_get.TBL, device_get.L;
 expression Y;
 position p;
 @@
 \(Y->TBL@p\|Y->L@p\)
 
 @script:ocaml@
-t << obj.T;
-p << huse.p;
+t << registered.T;
+p << inst_table_use.p;
 @@
 let p = List.hd p in
 Hashtbl.replace huses (t, pkey p) p.Coccilib.current_element
 
-@hul depends on hget@
-identifier hget.L;
+@clear_fn_locks depends on device_get@
+identifier device_get.L;
 expression Y;
 position p;
 @@
 \(mutex_lock(&Y->L@p)\|mutex_unlock(&Y->L@p)\)
 
 @script:ocaml@
-t << obj.T;
-p << hul.p;
+t << registered.T;
+p << clear_fn_locks.p;
 @@
 let p = List.hd p in
 if List.mem p.Coccilib.current_element (tagged "hu:" t) then Hashtbl.remove huses (t, pkey p)
 
-@hinitl depends on hget@
-identifier hget.L;
+@lock_init depends on device_get@
+identifier device_get.L;
 expression Y;
 position p;
 @@
 mutex_init(&Y->L@p);
 
 @script:ocaml@
-t << obj.T;
-p << hinitl.p;
+t << registered.T;
+p << lock_init.p;
 @@
 Hashtbl.remove huses (t, pkey (List.hd p));
 fact t "hinitl"
 
-@hinitt depends on hget@
-identifier hget.TBL;
+@table_init depends on device_get@
+identifier device_get.TBL;
 expression Y;
 position p;
 @@
 hash_init(Y->TBL@p);
 
 @script:ocaml@
-t << obj.T;
-p << hinitt.p;
+t << registered.T;
+p << table_init.p;
 @@
 Hashtbl.remove huses (t, pkey (List.hd p));
 fact t "hinitt"
 
 // The declaration of the lock and the table in struct I.
-@hdl depends on hget@
-identifier hget.I, hget.L;
+@lock_decl depends on device_get@
+identifier device_get.I, device_get.L;
 position p;
 @@
 struct I@p { ... struct mutex L; ... };
 
 @script:ocaml@
-t << obj.T;
-p << hdl.p;
+t << registered.T;
+p << lock_decl.p;
 @@
 ignore p; fact t "hdl"
 
-@hdt depends on hget@
-identifier hget.I;
+@table_decl depends on device_get@
+identifier device_get.I;
 field FD;
 position p;
 @@
 struct I { ... FD@p ... };
 
 @script:ocaml@
-t << obj.T;
-tbl << hget.TBL;
-fd << hdt.FD;
-p << hdt.p;
+t << registered.T;
+tbl << device_get.TBL;
+fd << table_decl.FD;
+p << table_decl.p;
 @@
 ignore p;
 if declares_table fd tbl then fact t "hdt"
 
 // The object's fields, and where they are used (unknown types count), to
 // find those only the removed code used.
-@hfld depends on hget@
-identifier obj.T, FLD;
+@obj_field depends on device_get@
+identifier registered.T, FLD;
 type TY;
 @@
 struct T { ... TY FLD; ... };
 
 @script:ocaml@
-t << obj.T;
-f << hfld.FLD;
+t << registered.T;
+f << obj_field.FLD;
 @@
 fact t ("hfld:" ^ f)
 
-@hfuse depends on hget@
-identifier obj.T, hfld.FLD;
+@obj_field_use depends on device_get@
+identifier registered.T, obj_field.FLD;
 expression X, Y;
 position p;
 @@
 \(Y->FLD@p\|container_of(X, struct T, FLD@p)\)
 
 @script:ocaml@
-t << obj.T;
-f << hfld.FLD;
-p << hfuse.p;
+t << registered.T;
+f << obj_field.FLD;
+p << obj_field_use.p;
 @@
 let p = List.hd p in
 Hashtbl.replace hfuses (t, f, pkey p) p.Coccilib.current_element
 
-@hfusek depends on hget@
-identifier hfld.FLD;
+@obj_field_use_typed depends on device_get@
+identifier obj_field.FLD;
 type TY;
 TY Y;
 position p;
@@ -567,19 +567,19 @@ position p;
 Y->FLD@p
 
 @script:ocaml@
-t << obj.T;
-f << hfld.FLD;
-ty << hfusek.TY;
-p << hfusek.p;
+t << registered.T;
+f << obj_field.FLD;
+ty << obj_field_use_typed.TY;
+p << obj_field_use_typed.p;
 @@
 if not (is_ptr_to t ty) then Hashtbl.remove hfuses (t, f, pkey (List.hd p))
 
 // ---- decision ----
 
-@script:ocaml hok depends on patch@
-t << obj.T;
-g << hget.getfn;
-pg << hget.pg;
+@script:ocaml device_decision depends on patch@
+t << registered.T;
+g << device_get.getfn;
+pg << device_get.pg;
 alloc;
 free;
 okfn;
@@ -599,8 +599,8 @@ end else okfn := make_ident "__holder_shape_blocked"
 
 // Go on only if the decision named the get (include_match false would also
 // drop the facts the report needs).
-@hgo@
-identifier hok.okfn;
+@device_convert@
+identifier device_decision.okfn;
 @@
 okfn(...) { ... }
 

@@ -5,34 +5,34 @@
 // Module exit: wait for the free_notifier() callbacks.
 // Only when the file group has one module exit: in a directory building
 // several modules the rule cannot tell which one holds the ops.
-@ex depends on cp || fcp || hgo || dgo@
+@module_exit_decl depends on static_convert || list_convert || device_convert || deferred_convert@
 declarer name module_exit;
 identifier X;
 @@
 module_exit(X);
 
 @script:ocaml@
-x << ex.X;
+x << module_exit_decl.X;
 @@
 exits := List.sort_uniq compare (x :: !exits)
 
 // No module exit in the group: said once, at the first object, with the
 // group's functions that tear down what a free path may use (amdkfd from
 // v4.20: kfd_exit(), run from amdgpu's exit, destroys its workqueue).
-@nxtd depends on (cp || fcp || hgo || dgo) && !ex@
+@group_teardown depends on (static_convert || list_convert || device_convert || deferred_convert) && !module_exit_decl@
 identifier F;
 identifier td : script:ocaml() { List.mem td teardown_api };
 @@
 F(...) { <+... td(...) ...+> }
 
 @script:ocaml@
-f << nxtd.F;
-g << nxtd.td;
+f << group_teardown.F;
+g << group_teardown.td;
 @@
 Hashtbl.replace nxtds (f ^ "() calls " ^ g ^ "()") ()
 
-@script:ocaml depends on (cp || fcp || hgo || dgo) && !ex@
-p << obj.p;
+@script:ocaml depends on (static_convert || list_convert || device_convert || deferred_convert) && !module_exit_decl@
+p << registered.p;
 @@
 let p = List.hd p in
 if not !noexit then begin
@@ -44,8 +44,8 @@ if not !noexit then begin
        ", before it tears down what a pending free_notifier() may use (" ^ String.concat ", " tds ^ ")")
 end
 
-@script:ocaml exone@
-x << ex.X;
+@script:ocaml one_exit@
+x << module_exit_decl.X;
 y;
 @@
 if List.length !exits = 1 then y := make_ident x
@@ -58,14 +58,14 @@ end
 
 // The exit's file (read before the exit changes: spatch then reparses it
 // from a scratch copy).
-@exfn depends on cp || fcp || hgo || dgo@
-identifier exone.y;
+@exit_fn depends on static_convert || list_convert || device_convert || deferred_convert@
+identifier one_exit.y;
 position p;
 @@
 void y@p(void) { ... }
 
 @script:ocaml@
-p << exfn.p;
+p << exit_fn.p;
 @@
 let file = (List.hd p).Coccilib.file in
 if not (includes_notifier file) then incfiles := file :: !incfiles
@@ -81,132 +81,132 @@ if not (includes_notifier file) then incfiles := file :: !incfiles
 // body; at the end when nothing tears down (sgi-gru, radeon); else the
 // exit is reported ("module exit: left:" with [exit-order] or
 // [exit-nested]) and nothing is added.
-@exc depends on cp || fcp || hgo || dgo@
-identifier exone.y, G;
+@exit_call depends on static_convert || list_convert || device_convert || deferred_convert@
+identifier one_exit.y, G;
 position p;
 @@
 void y(void) { <+... G@p(...) ...+> }
 
 @script:ocaml@
-g << exc.G;
-p << exc.p;
+g << exit_call.G;
+p << exit_call.p;
 @@
 let p = List.hd p in
 exsites := (p.Coccilib.file, p.Coccilib.line, p.Coccilib.col, g) :: !exsites
 
-@exc1@
-identifier exc.G, H;
+@exit_callee1@
+identifier exit_call.G, H;
 @@
 G(...) { <+... H(...) ...+> }
 
 @script:ocaml@
-g << exc.G;
-h << exc1.H;
+g << exit_call.G;
+h << exit_callee1.H;
 @@
 Hashtbl.add excalls g h
 
-@exc2@
-identifier exc1.H, I;
+@exit_callee2@
+identifier exit_callee1.H, I;
 @@
 H(...) { <+... I(...) ...+> }
 
 @script:ocaml@
-h << exc1.H;
-i << exc2.I;
+h << exit_callee1.H;
+i << exit_callee2.I;
 @@
 Hashtbl.add excalls h i
 
-@exc3@
-identifier exc2.I, J;
+@exit_callee3@
+identifier exit_callee2.I, J;
 @@
 I(...) { <+... J(...) ...+> }
 
 @script:ocaml@
-i << exc2.I;
-j << exc3.J;
+i << exit_callee2.I;
+j << exit_callee3.J;
 @@
 Hashtbl.add excalls i j
 
 // The exit's branches and loop bodies (a teardown inside one is not on
 // every path; spatch 1.1.1 cannot match a do-while body).
-@exb1@
-identifier exone.y;
+@exit_if@
+identifier one_exit.y;
 statement S;
 expression E;
 position s;
 @@
 void y(void) { <+... if (E) S@s ...+> }
 
-@exb2@
-identifier exone.y;
+@exit_if_then@
+identifier one_exit.y;
 statement S, S1;
 expression E;
 position s;
 @@
 void y(void) { <+... if (E) S@s else S1 ...+> }
 
-@exb3@
-identifier exone.y;
+@exit_if_else@
+identifier one_exit.y;
 statement S, S1;
 expression E;
 position s;
 @@
 void y(void) { <+... if (E) S1 else S@s ...+> }
 
-@exb4@
-identifier exone.y;
+@exit_while@
+identifier one_exit.y;
 statement S;
 expression E;
 position s;
 @@
 void y(void) { <+... while (E) S@s ...+> }
 
-@exb5@
-identifier exone.y;
+@exit_for@
+identifier one_exit.y;
 statement S;
 position s;
 @@
 void y(void) { <+... for (...;...;...) S@s ...+> }
 
 @script:ocaml@
-s << exb1.s;
+s << exit_if.s;
 @@
 List.iter (fun s -> exbranches := (s.Coccilib.line, s.Coccilib.col, s.Coccilib.line_end, s.Coccilib.col_end) :: !exbranches) s
 
 @script:ocaml@
-s << exb2.s;
+s << exit_if_then.s;
 @@
 List.iter (fun s -> exbranches := (s.Coccilib.line, s.Coccilib.col, s.Coccilib.line_end, s.Coccilib.col_end) :: !exbranches) s
 
 @script:ocaml@
-s << exb3.s;
+s << exit_if_else.s;
 @@
 List.iter (fun s -> exbranches := (s.Coccilib.line, s.Coccilib.col, s.Coccilib.line_end, s.Coccilib.col_end) :: !exbranches) s
 
 @script:ocaml@
-s << exb4.s;
+s << exit_while.s;
 @@
 List.iter (fun s -> exbranches := (s.Coccilib.line, s.Coccilib.col, s.Coccilib.line_end, s.Coccilib.col_end) :: !exbranches) s
 
 @script:ocaml@
-s << exb5.s;
+s << exit_for.s;
 @@
 List.iter (fun s -> exbranches := (s.Coccilib.line, s.Coccilib.col, s.Coccilib.line_end, s.Coccilib.col_end) :: !exbranches) s
 
 // The exit waits already (by hand, or a rule run before): nothing to do.
-@exsync depends on cp || fcp || hgo || dgo@
-identifier exone.y;
+@exit_synchronizes depends on static_convert || list_convert || device_convert || deferred_convert@
+identifier one_exit.y;
 @@
 void y(void) { <+... mmu_notifier_synchronize() ...+> }
 
-@script:ocaml depends on exsync@
+@script:ocaml depends on exit_synchronizes@
 @@
 exhas := true
 
 // The plan: the exit's name for the rule that places the call, or the
 // report line.
-@script:ocaml exat depends on cp || fcp || hgo || dgo@
-p << exfn.p;
+@script:ocaml exit_place depends on static_convert || list_convert || device_convert || deferred_convert@
+p << exit_fn.p;
 zend;
 zbefore;
 @@
@@ -225,8 +225,8 @@ let y = List.hd exits.contents in
        p.Coccilib.file p.Coccilib.line y why;
    Coccilib.include_match false)
 
-@depends on cp || fcp || hgo || dgo@
-identifier exat.zend;
+@depends on static_convert || list_convert || device_convert || deferred_convert@
+identifier exit_place.zend;
 @@
 void zend(void)
 {
@@ -234,8 +234,8 @@ void zend(void)
 +	mmu_notifier_synchronize();
 }
 
-@depends on cp || fcp || hgo || dgo@
-identifier exat.zbefore, G;
+@depends on static_convert || list_convert || device_convert || deferred_convert@
+identifier exit_place.zbefore, G;
 position p : script:ocaml() { first_teardown p };
 @@
 void zbefore(void)
@@ -249,7 +249,7 @@ void zbefore(void)
 // mmu_notifier_synchronize() is declared in <linux/mmu_notifier.h>: the
 // exit's file gets the include, next to <linux/module.h>, unless it has it
 // already, itself or in a header of its own directory it includes.
-@depends on cp || fcp || hgo || dgo@
+@depends on static_convert || list_convert || device_convert || deferred_convert@
 position q : script:ocaml() { needs_include q };
 @@
 +#include <linux/mmu_notifier.h>

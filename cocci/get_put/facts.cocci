@@ -10,7 +10,7 @@
 let objs = Hashtbl.create 7
 let exits = ref []
 (* the get, put and kref release functions of the objects: the table's own
-   users, which extra, kextra and fextra do not count *)
+   users, which table_other_user(_kref) and list_other_user do not count *)
 let own = ref []
 (* the deferred-free shape: its other unregistrations without release *)
 let dlefts = Hashtbl.create 7
@@ -273,7 +273,7 @@ let holder_dropped t =
 // Facts: the objects, their lookups and their registration.
 // ---------------------------------------------------------------------
 
-@obj@
+@registered@
 identifier T, F;
 struct T *E;
 expression M;
@@ -285,8 +285,8 @@ __mmu_notifier_register@p(&E->F, M)
 mmu_notifier_register@p(&E->F, M)
 )
 
-@look depends on obj@
-identifier obj.T;
+@table_walk depends on registered@
+identifier registered.T;
 struct T *E;
 expression TBL;
 position p;
@@ -315,8 +315,8 @@ list_for_each_entry_rcu@p(E, TBL, LINK) S
 // by function in the script that records the lookups: matching it inside
 // "fn(...) { ... }" for an inherited fn costs a pass over every function of
 // the file per walk (0.5 s of 1.4 s on 5.10's kvm_main.c).
-@mmkey depends on look@
-identifier obj.T;
+@mm_compare depends on table_walk@
+identifier registered.T;
 identifier mmf =~ "^(mm|.*_mm)$";
 struct T *E;
 expression X;
@@ -327,13 +327,13 @@ position q;
 // A walk with such a comparison in its function is a lookup by mm.  The
 // rules about a table (its lock, its users, the instance the object
 // records, the get and put around it) run only when there is one, or when
-// the map is a field of the mm itself (mmfield): on a file with neither
+// the map is a field of the mm itself (mm_field_map): on a file with neither
 // (5.10's kvm_main.c) they would cost as much as all the rest.
-@script:ocaml bymm@
-t << obj.T;
-tbl << look.TBL;
-p << look.p;
-q << mmkey.q;
+@script:ocaml lookup_by_mm@
+t << registered.T;
+tbl << table_walk.TBL;
+p << table_walk.p;
+q << mm_compare.q;
 ok;
 @@
 let p = List.hd p and q = List.hd q in
@@ -342,11 +342,11 @@ if q.Coccilib.file = p.Coccilib.file && q.Coccilib.current_element = p.Coccilib.
   ok := make_ident "ok"
 end else Coccilib.include_match false
 
-@lk depends on bymm exists@
-identifier look.fn;
+@lookup_lock depends on lookup_by_mm exists@
+identifier table_walk.fn;
 expression L;
 statement S;
-position look.p;
+position table_walk.p;
 iterator name hash_for_each_possible, hash_for_each_possible_rcu;
 iterator name list_for_each_entry, list_for_each_entry_rcu;
 @@
@@ -368,8 +368,8 @@ list_for_each_entry_rcu@p(...) S
 
 // The map is a pointer field of struct mm_struct itself (mm->FLD): the
 // lookup is a read of that field, under the lock taken before it.
-@mmfield depends on obj@
-identifier obj.T, fn, FLD;
+@mm_field_map depends on registered@
+identifier registered.T, fn, FLD;
 struct mm_struct *M;
 struct T *E;
 position p;
@@ -380,11 +380,11 @@ E@p = M->FLD;
 ...+>
 }
 
-@mmlk depends on mmfield exists@
-identifier mmfield.fn;
+@mm_field_lock depends on mm_field_map exists@
+identifier mm_field_map.fn;
 expression L;
 expression E;
-position mmfield.p;
+position mm_field_map.p;
 @@
 fn(...) {
 ...
@@ -397,29 +397,29 @@ E@p = ...;
 // A map in the mm counted with a kref (hmm of v5.3): its put, and the
 // references taken on an object already held (kref_get(), outside the get
 // and the callbacks' kref_get_unless_zero()), which no get/put call takes.
-@mmkput depends on mmfield@
-identifier obj.T, K, R, P;
+@mm_field_kref_put depends on mm_field_map@
+identifier registered.T, K, R, P;
 struct T *E;
 @@
 P(...) { <+... kref_put(&E->K, R) ...+> }
 
-@mmkget depends on mmfield@
-identifier obj.T, K;
+@mm_field_kref_get depends on mm_field_map@
+identifier registered.T, K;
 struct T *E;
 position p;
 @@
 kref_get@p(&E->K)
 
 @script:ocaml@
-t << obj.T;
-p << mmkput.P;
+t << registered.T;
+p << mm_field_kref_put.P;
 @@
 fact t ("mmput:" ^ p)
 
 @script:ocaml@
-t << obj.T;
-fn << mmfield.fn;
-p << mmkget.p;
+t << registered.T;
+fn << mm_field_map.fn;
+p << mm_field_kref_get.p;
 @@
 let p = List.hd p in
 if p.Coccilib.current_element <> fn then
@@ -430,60 +430,60 @@ if p.Coccilib.current_element <> fn then
 // storing it.  Here and below a use is matched on its own and put in its
 // function by the script that records it (position's current_element):
 // matching it inside "fn(...) { <+... ...+> }" costs a pass over every
-// function of the file (inst: 0.47 s that way on 5.10's intel/svm.c, 0.01 s
-// this way).
-@inst depends on bymm || mmfield@
-identifier obj.T, P, FLD;
+// function of the file (stores_param: 0.47 s that way on 5.10's
+// intel/svm.c, 0.01 s this way).
+@stores_param depends on lookup_by_mm || mm_field_map@
+identifier registered.T, P, FLD;
 struct T *E;
 position p;
 @@
 E->FLD@p = P
 
-@instp depends on inst@
-identifier inst.P, fn;
+@stores_instance depends on stores_param@
+identifier stores_param.P, fn;
 type PT;
 @@
 fn(..., PT *P, ...) { ... }
 
 @script:ocaml@
-t << obj.T;
-fn << instp.fn;
-pt << instp.PT;
-par << inst.P;
-fld << inst.FLD;
-p << inst.p;
+t << registered.T;
+fn << stores_instance.fn;
+pt << stores_instance.PT;
+par << stores_param.P;
+fld << stores_param.FLD;
+p << stores_param.p;
 @@
 if (List.hd p).Coccilib.current_element = fn && pt <> "struct mm_struct" then
   fact t (Printf.sprintf "inst:->%s = %s in %s" fld par fn)
 
 // Every function (or global initialiser) using the table or its lock.
-@tusers depends on bymm || mmfield@
-expression look.TBL;
+@table_use depends on lookup_by_mm || mm_field_map@
+expression table_walk.TBL;
 position p;
 @@
 TBL@p
 
 @script:ocaml@
-t << obj.T;
-p << tusers.p;
+t << registered.T;
+p << table_use.p;
 @@
 user t (List.hd p)
 
-@lusers depends on lk@
-expression lk.L;
+@lock_use depends on lookup_lock@
+expression lookup_lock.L;
 position p;
 @@
 L@p
 
 @script:ocaml@
-t << obj.T;
-p << lusers.p;
+t << registered.T;
+p << lock_use.p;
 @@
 user t (List.hd p)
 
 // The mm table holds another structure, which points to the notifier
 // object (i915: the table of struct i915_mm_struct, ->mn).
-@ulook@
+@other_table_walk@
 identifier U, LINK;
 struct U *X;
 expression TBL;
@@ -501,16 +501,16 @@ list_for_each_entry(X, TBL, LINK) S
 list_for_each_entry_rcu(X, TBL, LINK) S
 )
 
-@holder depends on obj && ulook@
-identifier obj.T, ulook.U, FLD;
+@other_table_entry depends on registered && other_table_walk@
+identifier registered.T, other_table_walk.U, FLD;
 struct U *X;
 struct T *E;
 @@
 \(X->FLD = E\|E = X->FLD\|E = READ_ONCE(X->FLD)\|cmpxchg(&X->FLD, NULL, E)\)
 
 // Where the object is unregistered.
-@tdown depends on bymm || mmfield@
-identifier obj.T, obj.F;
+@unregistration depends on lookup_by_mm || mm_field_map@
+identifier registered.T, registered.F;
 struct T *E;
 expression X;
 position p;
@@ -518,8 +518,8 @@ position p;
 \(mmu_notifier_unregister@p(&E->F, X)\|mmu_notifier_unregister_no_release@p(&E->F, X)\)
 
 @script:ocaml@
-t << obj.T;
-p << tdown.p;
+t << registered.T;
+p << unregistration.p;
 @@
 fact t ("tdown:" ^ (List.hd p).Coccilib.current_element)
 

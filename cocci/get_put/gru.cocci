@@ -11,7 +11,7 @@
 // run) and frees.  The core's mmu_notifier_get() does exactly this lookup.
 // ---------------------------------------------------------------------
 
-@finder@
+@notifier_list_walker@
 identifier fn, MM, OP, mn;
 identifier hlist = {hlist};
 statement S;
@@ -24,8 +24,8 @@ struct mmu_notifier *fn(struct mm_struct *MM, const struct mmu_notifier_ops *OP)
 	...+>
 }
 
-@gfind depends on obj && finder disable drop_else@
-identifier finder.fn, obj.T, obj.F, getfn, E, mn, OPS, R, REG;
+@list_get depends on registered && notifier_list_walker disable drop_else@
+identifier notifier_list_walker.fn, registered.T, registered.F, getfn, E, mn, OPS, R, REG;
 expression M;
 statement S0, S2, S3;
 position pg;
@@ -46,8 +46,8 @@ struct T *getfn@pg(...)
 	...
 }
 
-@fput depends on gfind@
-identifier obj.T, obj.F, putfn, E, CNT;
+@list_put depends on list_get@
+identifier registered.T, registered.F, putfn, E, CNT;
 expression X, C;
 @@
 void putfn(struct T *E)
@@ -71,22 +71,22 @@ void putfn(struct T *E)
 // Other callers of the get or of the helper, or another way to drop the
 // object: reported.
 @script:ocaml@
-t << obj.T;
-g << gfind.getfn;
+t << registered.T;
+g << list_get.getfn;
 @@
 own := g :: own.contents;
 fact t "find"
 
 @script:ocaml@
-t << obj.T;
-pf << fput.putfn;
+t << registered.T;
+pf << list_put.putfn;
 @@
 own := pf :: own.contents;
 fact t "fput";
 fact t ("putfn:" ^ pf)
 
-@fextra depends on fput@
-identifier finder.fn, obj.T, obj.F;
+@list_other_user depends on list_put@
+identifier notifier_list_walker.fn, registered.T, registered.F;
 identifier f : script:ocaml() { not (List.mem f own.contents) };
 struct T *X;
 @@
@@ -96,20 +96,20 @@ f(...) {
 ...+>
 }
 
-@flook depends on finder@
-identifier finder.fn, g;
+@walker_call depends on notifier_list_walker@
+identifier notifier_list_walker.fn, g;
 expression M;
 position p;
 @@
 g(...) { <... fn@p(M, ...) ...> }
 
-@fcpok depends on patch && gfind && fput && !fextra@
-identifier obj.T, gfind.getfn;
+@list_convertible depends on patch && list_get && list_put && !list_other_user@
+identifier registered.T, list_get.getfn;
 @@
 struct T *getfn(...) { ... }
 
-@script:ocaml fcp depends on fcpok@
-t << obj.T;
+@script:ocaml list_convert depends on list_convertible@
+t << registered.T;
 alloc;
 @@
 alloc := make_ident (t ^ "_alloc_notifier")
@@ -118,14 +118,14 @@ alloc := make_ident (t ^ "_alloc_notifier")
 // what the put tested before unregistering (a "released" flag ->release
 // sets).  Gone with the conversion, unless something else still reads
 // them (below).
-@script:ocaml depends on fcp@
-t << obj.T;
-cnt << fput.CNT;
+@script:ocaml depends on list_convert@
+t << registered.T;
+cnt << list_put.CNT;
 @@
 fact t ("fdcand:" ^ cnt)
 
-@fcond depends on fcp@
-identifier obj.F, fput.putfn, fput.E, fld;
+@put_tested_field depends on list_convert@
+identifier registered.F, list_put.putfn, list_put.E, fld;
 expression X;
 @@
 void putfn(...)
@@ -137,14 +137,14 @@ void putfn(...)
 }
 
 @script:ocaml@
-t << obj.T;
-f << fcond.fld;
+t << registered.T;
+f << put_tested_field.fld;
 @@
 fact t ("fdcand:" ^ f)
 
-@depends on fcp@
-identifier obj.T, obj.F, gfind.getfn, gfind.OPS, fcp.alloc;
-expression gfind.M;
+@depends on list_convert@
+identifier registered.T, registered.F, list_get.getfn, list_get.OPS, list_convert.alloc;
+expression list_get.M;
 parameter list PS;
 @@
 - static struct T *getfn(PS)
@@ -162,9 +162,9 @@ parameter list PS;
 +	return container_of(mn, struct T, F);
 +}
 
-@depends on fcp@
-identifier obj.T, obj.F, gfind.getfn, gfind.OPS, fcp.alloc;
-expression gfind.M;
+@depends on list_convert@
+identifier registered.T, registered.F, list_get.getfn, list_get.OPS, list_convert.alloc;
+expression list_get.M;
 parameter list PS;
 @@
 - struct T *getfn(PS)
@@ -183,9 +183,9 @@ parameter list PS;
 +}
 
 // The old get, now alloc_notifier(), keeps the allocation branch only.
-@depends on fcp disable drop_else, decl_init@
-identifier fcp.alloc, finder.fn, gfind.mn, gfind.OPS;
-expression gfind.M;
+@depends on list_convert disable drop_else, decl_init@
+identifier list_convert.alloc, notifier_list_walker.fn, list_get.mn, list_get.OPS;
+expression list_get.M;
 statement S0;
 statement list SL;
 @@
@@ -200,8 +200,8 @@ alloc(...)
 	...
 }
 
-@fgoto depends on fcp@
-identifier fcp.alloc, gfind.E, gfind.R, LBL;
+@list_register_goto depends on list_convert@
+identifier list_convert.alloc, list_get.E, list_get.R, LBL;
 @@
 alloc(...)
 {
@@ -214,17 +214,17 @@ alloc(...)
 	...>
 }
 
-@depends on fcp@
-identifier gfind.R, fgoto.LBL;
+@depends on list_convert@
+identifier list_get.R, list_register_goto.LBL;
 @@
 -	goto LBL;
 +	return ERR_PTR(R);
 	...
 -	LBL:
 
-@depends on fcp@
-identifier fcp.alloc, gfind.E, obj.F, gfind.OPS, gfind.R, gfind.REG;
-expression gfind.M;
+@depends on list_convert@
+identifier list_convert.alloc, list_get.E, registered.F, list_get.OPS, list_get.R, list_get.REG;
+expression list_get.M;
 statement S;
 @@
 alloc(...)
@@ -239,8 +239,8 @@ alloc(...)
 	...>
 }
 
-@depends on fcp@
-identifier fcp.alloc, gfind.E, obj.F;
+@depends on list_convert@
+identifier list_convert.alloc, list_get.E, registered.F;
 @@
 alloc(...)
 {
@@ -252,8 +252,8 @@ alloc(...)
 	...>
 }
 
-@depends on fcp disable decl_init@
-identifier fcp.alloc, gfind.R;
+@depends on list_convert disable decl_init@
+identifier list_convert.alloc, list_get.R;
 @@
 alloc(...)
 {
@@ -262,10 +262,10 @@ alloc(...)
 	... when != R
 }
 
-@depends on fcp@
-identifier fcp.alloc;
+@depends on list_convert@
+identifier list_convert.alloc;
 identifier mm = {mm};
-expression gfind.M;
+expression list_get.M;
 @@
 alloc(struct mm_struct *mm)
 {
@@ -276,20 +276,20 @@ alloc(struct mm_struct *mm)
 }
 
 // The helper is not used any more.
-@fuse depends on fcp@
-identifier finder.fn;
+@walker_used depends on list_convert@
+identifier notifier_list_walker.fn;
 @@
 fn(...)
 
-@depends on fcp && !fuse@
-identifier finder.fn;
+@depends on list_convert && !walker_used@
+identifier notifier_list_walker.fn;
 @@
 - struct mmu_notifier *fn(...) { ... }
 
 // What the put did after the kfree() (a statistic, a trace) moves to
 // free_notifier(), below.
-@ftail depends on fcp@
-identifier fput.putfn, fput.E, FN;
+@put_tail depends on list_convert@
+identifier list_put.putfn, list_put.E, FN;
 expression list EL;
 @@
 void putfn(...)
@@ -301,8 +301,8 @@ void putfn(...)
 }
 
 // The put drops the reference.
-@depends on fcp@
-identifier obj.F, fput.putfn, fput.E, fput.CNT;
+@depends on list_convert@
+identifier registered.F, list_put.putfn, list_put.E, list_put.CNT;
 expression X, C;
 @@
 void putfn(...)
@@ -328,7 +328,7 @@ void putfn(...)
 // ---- what the driver's own count and put left behind ----
 
 // Every use left of a candidate field ...
-@fduse depends on fcp@
+@count_field_use depends on list_convert@
 identifier fld : script:ocaml() { fdcand fld };
 expression Y;
 position p;
@@ -336,8 +336,8 @@ position p;
 Y->fld@p
 
 @script:ocaml@
-f << fduse.fld;
-p << fduse.p;
+f << count_field_use.fld;
+p << count_field_use.p;
 @@
 let p = List.hd p in
 Hashtbl.replace fduses (f, pkey p) (Printf.sprintf "%s (%s)" (where p) p.Coccilib.current_element)
@@ -345,8 +345,8 @@ Hashtbl.replace fduses (f, pkey p) (Printf.sprintf "%s (%s)" (where p) p.Coccili
 // ... and those that are only a write of a constant, or a read in a debug
 // print (the put's "refcnt %d, released %d").  Through a pointer of
 // another type, or of one spatch cannot tell, a use stays.
-@fdw depends on fcp@
-identifier obj.T;
+@count_field_write depends on list_convert@
+identifier registered.T;
 identifier fld : script:ocaml() { fdcand fld };
 struct T *Y;
 constant V;
@@ -363,15 +363,15 @@ atomic_dec(&Y->fld@p);
 )
 
 @script:ocaml@
-f << fdw.fld;
-p << fdw.p;
+f << count_field_write.fld;
+p << count_field_write.p;
 @@
 let p = List.hd p in
 Hashtbl.replace fdgone (f, pkey p) ();
 fact "" ("fdwrite:" ^ p.Coccilib.current_element)
 
-@fdp depends on fcp@
-identifier obj.T;
+@count_field_print depends on list_convert@
+identifier registered.T;
 identifier fld : script:ocaml() { fdcand fld };
 identifier dbg : script:ocaml() { is_debug_print dbg };
 struct T *Y;
@@ -380,13 +380,13 @@ position p;
 dbg(..., <+... Y->fld@p ...+>, ...);
 
 @script:ocaml@
-f << fdp.fld;
-p << fdp.p;
+f << count_field_print.fld;
+p << count_field_print.p;
 @@
 Hashtbl.replace fdgone (f, pkey (List.hd p)) ()
 
-@fdecl depends on fcp@
-identifier obj.T;
+@count_field_decl depends on list_convert@
+identifier registered.T;
 identifier fld : script:ocaml() { fdcand fld };
 type TY;
 @@
@@ -395,18 +395,18 @@ struct T { ... TY fld; ... };
 // Dead: declared in the group, and nothing but writes and debug prints
 // left.
 @script:ocaml@
-t << obj.T;
-f << fdecl.fld;
+t << registered.T;
+f << count_field_decl.fld;
 @@
 fact t ("fddecl:" ^ f);
 if Hashtbl.fold (fun (f', k) _ ok -> ok && (f' <> f || Hashtbl.mem fdgone (f', k))) fduses true
 then fact t ("fdead:" ^ f)
 
 // The line scripts/series words the commit from, and what stays.
-@script:ocaml depends on fcp@
-t << obj.T;
-g << gfind.getfn;
-pg << gfind.pg;
+@script:ocaml depends on list_convert@
+t << registered.T;
+g << list_get.getfn;
+pg << list_get.pg;
 @@
 let pg = List.hd pg in
 let dead = tagged "fdead:" t in
@@ -426,8 +426,8 @@ List.iter (fun f ->
   live
 
 // (first: the test around a print that goes, its only statement)
-@depends on fcp@
-identifier obj.T;
+@depends on list_convert@
+identifier registered.T;
 identifier fld : script:ocaml() { fdead fld };
 identifier dbg : script:ocaml() { is_debug_print dbg };
 struct T *Y;
@@ -436,8 +436,8 @@ expression Y2;
 - if (Y2)
 -	dbg(..., <+... Y->fld ...+>, ...);
 
-@depends on fcp@
-identifier obj.T;
+@depends on list_convert@
+identifier registered.T;
 identifier fld : script:ocaml() { fdead fld };
 identifier dbg : script:ocaml() { is_debug_print dbg };
 struct T *Y;
@@ -455,8 +455,8 @@ constant V;
 - dbg(..., <+... Y->fld ...+>, ...);
 )
 
-@depends on fcp@
-identifier obj.T;
+@depends on list_convert@
+identifier registered.T;
 identifier fld : script:ocaml() { fdead fld };
 type TY;
 @@
@@ -467,13 +467,13 @@ struct T {
 };
 
 // A ->release that did nothing but set a dead flag (and print) goes.
-@frel depends on fcp@
-identifier gfind.OPS, rel : script:ocaml() { any_fact ("fdwrite:" ^ rel) };
+@release_op depends on list_convert@
+identifier list_get.OPS, rel : script:ocaml() { any_fact ("fdwrite:" ^ rel) };
 @@
 const struct mmu_notifier_ops OPS = { ..., .release = rel, ... };
 
-@frel0 depends on frel@
-identifier frel.rel, obj.T, obj.F, MN, MM, E;
+@release_sets_flag_only depends on release_op@
+identifier release_op.rel, registered.T, registered.F, MN, MM, E;
 identifier dbg : script:ocaml() { is_debug_print dbg };
 @@
 (
@@ -490,8 +490,8 @@ void rel(struct mmu_notifier *MN, struct mm_struct *MM)
 }
 )
 
-@depends on frel0@
-identifier gfind.OPS, frel.rel;
+@depends on release_sets_flag_only@
+identifier list_get.OPS, release_op.rel;
 @@
  const struct mmu_notifier_ops OPS = {
  	...,
@@ -501,8 +501,8 @@ identifier gfind.OPS, frel.rel;
 
 // alloc_notifier() goes before the ops, with free_notifier(): no forward
 // declaration.
-@depends on fcp disable decl_init@
-identifier obj.T, fcp.alloc, gfind.E;
+@depends on list_convert disable decl_init@
+identifier registered.T, list_convert.alloc, list_get.E;
 @@
  alloc(...)
  {
@@ -510,22 +510,22 @@ identifier obj.T, fcp.alloc, gfind.E;
  	...
  }
 
-@fcopy depends on fcp@
-identifier fcp.alloc;
+@alloc_body depends on list_convert@
+identifier list_convert.alloc;
 statement list SL;
 @@
 static struct mmu_notifier *alloc(struct mm_struct *mm) { SL }
 
-@depends on fcp@
-identifier fcp.alloc;
+@depends on list_convert@
+identifier list_convert.alloc;
 @@
 - static struct mmu_notifier *alloc(...) { ... }
 
 // In the place of the ->release that went, as upstream's sgi-gru did,
 // else before the ops.
-@depends on frel0@
-identifier frel.rel, obj.T, gfind.E, fcp.alloc;
-statement list fcopy.SL;
+@depends on release_sets_flag_only@
+identifier release_op.rel, registered.T, list_get.E, list_convert.alloc;
+statement list alloc_body.SL;
 @@
 +static struct mmu_notifier *alloc(struct mm_struct *mm)
 +{
@@ -535,14 +535,14 @@ statement list fcopy.SL;
 +}
   void rel(...) { ... }
 
-@depends on frel0@
-identifier frel.rel;
+@depends on release_sets_flag_only@
+identifier release_op.rel;
 @@
 - void rel(...) { ... }
 
-@depends on fcp && !frel0@
-identifier obj.T, gfind.OPS, gfind.E, fcp.alloc;
-statement list fcopy.SL;
+@depends on list_convert && !release_sets_flag_only@
+identifier registered.T, list_get.OPS, list_get.E, list_convert.alloc;
+statement list alloc_body.SL;
 @@
 +static struct mmu_notifier *alloc(struct mm_struct *mm)
 +{
@@ -554,8 +554,8 @@ statement list fcopy.SL;
  const struct mmu_notifier_ops OPS = {...};
 
 // (a rule of its own: spatch drops the blank line after a statement list)
-@depends on fcp && !ftail@
-identifier obj.T, obj.F, gfind.OPS, fcp.alloc;
+@depends on list_convert && !put_tail@
+identifier registered.T, registered.F, list_get.OPS, list_convert.alloc;
 fresh identifier FR = T ## "_free_notifier";
 @@
 +static void FR(struct mmu_notifier *mn)
@@ -570,10 +570,10 @@ fresh identifier FR = T ## "_free_notifier";
  };
 
 // What the put did after the kfree() moves along.
-@depends on fcp && ftail@
-identifier ftail.FN;
-expression list ftail.EL;
-identifier obj.T, obj.F, gfind.OPS, fcp.alloc;
+@depends on list_convert && put_tail@
+identifier put_tail.FN;
+expression list put_tail.EL;
+identifier registered.T, registered.F, list_get.OPS, list_convert.alloc;
 fresh identifier FR = T ## "_free_notifier";
 @@
 +static void FR(struct mmu_notifier *mn)

@@ -7,84 +7,84 @@
 // ---------------------------------------------------------------------
 
 @script:ocaml@
-t << obj.T;
-p << obj.p;
+t << registered.T;
+p << registered.p;
 @@
 let p = List.hd p in
 if not (Hashtbl.mem objs t) then Hashtbl.replace objs t p
 
 @script:ocaml@
-t << obj.T;
-l << lk.L;
-p << look.p;
+t << registered.T;
+l << lookup_lock.L;
+p << table_walk.p;
 @@
 Hashtbl.replace locks (t, where (List.hd p)) l
 
-@script:ocaml depends on stbl@
-t << obj.T;
+@script:ocaml depends on static_table@
+t << registered.T;
 @@
 fact t "stbl"
 
-@script:ocaml depends on slock@
-t << obj.T;
+@script:ocaml depends on static_lock@
+t << registered.T;
 @@
 fact t "slock"
 
 @script:ocaml@
-t << obj.T;
-fn << extra.fn;
+t << registered.T;
+fn << table_other_user.fn;
 @@
 fact t ("extra:" ^ fn)
 
 @script:ocaml@
-t << obj.T;
-fn << kextra.fn;
+t << registered.T;
+fn << table_other_user_kref.fn;
 @@
 fact t ("extra:" ^ fn)
 
 @script:ocaml@
-t << obj.T;
-pf << kany.putfn;
-rel << kany.rel;
+t << registered.T;
+pf << any_kref_put.putfn;
+rel << any_kref_put.rel;
 @@
 fact t ("kref:" ^ pf ^ " " ^ rel)
 
 @script:ocaml@
-t << obj.T;
-fn << fextra.f;
+t << registered.T;
+fn << list_other_user.f;
 @@
 fact t ("fextra:" ^ fn)
 
 @script:ocaml@
-t << obj.T;
-f << finder.fn;
-p << flook.p;
+t << registered.T;
+f << notifier_list_walker.fn;
+p << walker_call.p;
 @@
 let p = List.hd p in
 Hashtbl.replace looks (t, where p) (ignore f; "mm->mmu_notifier_mm->list", p.Coccilib.current_element);
 Hashtbl.replace locks (t, where p) "mmap_sem+rcu"
 
 @script:ocaml@
-t << obj.T;
-fld << mmfield.FLD;
-p << mmfield.p;
+t << registered.T;
+fld << mm_field_map.FLD;
+p << mm_field_map.p;
 @@
 let p = List.hd p in
 Hashtbl.replace looks (t, where p) ("mm->" ^ fld, p.Coccilib.current_element);
 fact t ("mmfield:" ^ fld)
 
 @script:ocaml@
-t << obj.T;
-l << mmlk.L;
-p << mmfield.p;
+t << registered.T;
+l << mm_field_lock.L;
+p << mm_field_map.p;
 @@
 Hashtbl.replace locks (t, where (List.hd p)) l
 
 @script:ocaml@
-t << obj.T;
-u << ulook.U;
-tbl << ulook.TBL;
-fld << holder.FLD;
+t << registered.T;
+u << other_table_walk.U;
+tbl << other_table_walk.TBL;
+fld << other_table_entry.FLD;
 @@
 fact t (Printf.sprintf "holder:%s in %s (->%s)" u (String.concat "" (String.split_on_char ' ' tbl)) fld)
 
