@@ -18,6 +18,32 @@
 // no ->free_notifier yet.
 // ---------------------------------------------------------------------
 
+@initialize:ocaml@
+@@
+(* The facts of this shape. *)
+(* flags: this tree's mmu_notifier_put() puts only what
+   mmu_notifier_get() allocated (-D put_needs_get); FN is defined before
+   the ops, FN names something mn already; the ops have a ->free_notifier;
+   the object's rcu_head is declared in the group *)
+let put_needs_get_blocks : flag = table ()
+let srcu_fn_before_ops : flag = table ()
+let srcu_fn_has_mn : flag = table ()
+let ops_have_free_notifier : flag = table ()
+let rcu_head_declared : flag = table ()
+(* lists: why the pair cannot become mmu_notifier_put() (the report's
+   words); where FN finds the object from its rcu_head alone
+   (file:line:col), FN's other uses and the rcu_head's ("FILE:LINE") *)
+let deferred_blockers : string facts = table ()
+let srcu_fn_finds : string facts = table ()
+let srcu_fn_uses : string facts = table ()
+let rcu_head_uses : string facts = table ()
+(* the other unregistrations without release: T -> (file, line, function,
+   file:line:col), and those followed by the object's free with no grace
+   period: (T, file:line:col of the unregistration) -> "FREE() at
+   FILE:LINE" *)
+let dlefts : (string, string * int * string * string) Hashtbl.t = table ()
+let dlfrees : (string * string, string) Hashtbl.t = table ()
+
 // A tree whose mmu_notifier_put() puts only a notifier that
 // mmu_notifier_get() allocated (RHEL 8.3: the count is in the kABI aux
 // struct mmu_notifier_get_locked() adds; -D put_needs_get, from
@@ -37,7 +63,7 @@ t << registered.T;
 p << unregister_then_srcu.p;
 @@
 ignore p;
-fact t "dputget"
+set put_needs_get_blocks t
 
 // The two calls apart: reported (ODP before v5.4 puts a pid between them).
 @unregister_apart_srcu depends on registered@
@@ -55,7 +81,7 @@ t << registered.T;
 p << unregister_apart_srcu.p;
 @@
 let p = List.hd p in
-fact t (Printf.sprintf "dblock:%s() runs code between mmu_notifier_unregister_no_release() and mmu_notifier_call_srcu(), which would run after mmu_notifier_put() or with the notifier still hooked" p.Coccilib.current_element)
+add deferred_blockers t (Printf.sprintf "%s() runs code between mmu_notifier_unregister_no_release() and mmu_notifier_call_srcu(), which would run after mmu_notifier_put() or with the notifier still hooked" p.Coccilib.current_element)
 
 // FN finds the object from its rcu_head, and uses the rcu_head for nothing
 // else.
@@ -179,20 +205,20 @@ struct T {
 t << registered.T;
 p << srcu_fn_container.p;
 @@
-fact t ("dfn:" ^ pkey (List.hd p))
+add srcu_fn_finds t (pkey (List.hd p))
 
 @script:ocaml@
 t << registered.T;
 p << srcu_fn_container_decl.p;
 @@
-fact t ("dfn:" ^ pkey (List.hd p))
+add srcu_fn_finds t (pkey (List.hd p))
 
 @script:ocaml@
 t << registered.T;
 p << srcu_fn_use.p;
 q << unregister_then_srcu.q;
 @@
-if pkey (List.hd p) <> pkey (List.hd q) then fact t ("duse:" ^ where (List.hd p))
+if pkey (List.hd p) <> pkey (List.hd q) then add srcu_fn_uses t (where (List.hd p))
 
 @script:ocaml@
 t << registered.T;
@@ -200,17 +226,17 @@ p << obj_ops_def.p;
 fp << srcu_fn_def.p;
 @@
 let p = List.hd p and fp = List.hd fp in
-if p.Coccilib.file = fp.Coccilib.file && p.Coccilib.line > fp.Coccilib.line then fact t "dbefore"
+if p.Coccilib.file = fp.Coccilib.file && p.Coccilib.line > fp.Coccilib.line then set srcu_fn_before_ops t
 
 @script:ocaml depends on ops_has_free@
 t << registered.T;
 @@
-fact t "dhasfree"
+set ops_have_free_notifier t
 
 @script:ocaml depends on srcu_fn_uses_mn@
 t << registered.T;
 @@
-fact t "dmn"
+set srcu_fn_has_mn t
 
 @script:ocaml@
 t << registered.T;
@@ -223,12 +249,12 @@ Hashtbl.add dlefts t (p.Coccilib.file, p.Coccilib.line, p.Coccilib.current_eleme
 t << registered.T;
 p << rcu_head_use.p;
 @@
-fact t ("drcu:" ^ where (List.hd p))
+add rcu_head_uses t (where (List.hd p))
 
 @script:ocaml depends on rcu_head_decl@
 t << registered.T;
 @@
-fact t "dfld"
+set rcu_head_declared t
 
 // ---- decision ----
 
@@ -244,18 +270,17 @@ fld;
 let p = List.hd p in
 let b = ref [] in
 let no cond s = if cond then b := s :: !b in
-no (tagged "dfn:" t = []) (fn ^ " does not find the object with container_of() on its rcu_head alone");
-no (tagged "duse:" t <> []) (fn ^ " is also used at " ^ String.concat ", " (tagged "duse:" t));
-no (has t "dmn") (fn ^ " already uses the name mn");
-no (not (has t "dbefore")) (fn ^ " is not defined before the ops, in the same file");
-no (has t "dhasfree") "the ops have a ->free_notifier already";
-no (has t "dputget") "this tree's mmu_notifier_put() puts only a notifier that mmu_notifier_get() allocated (the count is in the kABI aux struct), and this one is registered with mmu_notifier_register(): it would stay hooked and never be freed";
+no (members srcu_fn_finds t = []) (fn ^ " does not find the object with container_of() on its rcu_head alone");
+no (members srcu_fn_uses t <> []) (fn ^ " is also used at " ^ String.concat ", " (members srcu_fn_uses t));
+no (holds srcu_fn_has_mn t) (fn ^ " already uses the name mn");
+no (not (holds srcu_fn_before_ops t)) (fn ^ " is not defined before the ops, in the same file");
+no (holds ops_have_free_notifier t) "the ops have a ->free_notifier already";
+no (holds put_needs_get_blocks t) "this tree's mmu_notifier_put() puts only a notifier that mmu_notifier_get() allocated (the count is in the kABI aux struct), and this one is registered with mmu_notifier_register(): it would stay hooked and never be freed";
 fr := make_ident (t ^ "_free_notifier");
 if !b = [] then begin
   go := make_ident fn;
-  fact t "defer";
-  let keep = tagged "drcu:" t in
-  fld := make_ident (if keep = [] && has t "dfld" then rcu else "__rcu_head_kept");
+  let keep = members rcu_head_uses t in
+  fld := make_ident (if keep = [] && holds rcu_head_declared t then rcu else "__rcu_head_kept");
   (* scripts/steps/get_put words the commit message of this shape from
      these lines *)
   let say (file, line) s = Printf.printf "%s:%d: %s: %s\n" file line t s in
@@ -271,11 +296,11 @@ if !b = [] then begin
              f w (t ^ "_free_notifier") f))
     (Hashtbl.find_all dlefts t);
   if keep <> [] then say here ("left: ->" ^ rcu ^ " stays, also used at " ^ String.concat ", " keep)
-  else if not (has t "dfld") then say here ("left: ->" ^ rcu ^ " stays: the declaration of struct " ^ t ^ " is not in the file group")
+  else if not (holds rcu_head_declared t) then say here ("left: ->" ^ rcu ^ " stays: the declaration of struct " ^ t ^ " is not in the file group")
 end else begin
   go := make_ident "__deferred_free_blocked";
   fld := make_ident "__rcu_head_kept";
-  List.iter (fun s -> fact t ("dblock:" ^ s)) !b
+  List.iter (fun s -> add deferred_blockers t s) !b
 end
 
 // Go on only if the decision named FN.

@@ -28,6 +28,165 @@
 // initialisation go; fields of the object nothing reads any more go too.
 // ---------------------------------------------------------------------
 
+@initialize:ocaml@
+@@
+(* The facts of this shape. *)
+(* What the get and the ops name, per object (T -> the record; "" where
+   no rule found it). *)
+type device_names = {
+  mutable getfn : string;  (* the get (device_get) *)
+  mutable inst : string;   (* struct I, the instance *)
+  mutable par : string;    (* the get's parameter, P *)
+  mutable tbl : string;    (* the table field, P->TBL *)
+  mutable lock : string;   (* the mutex field, P->L *)
+  mutable reg : string;    (* mmu_notifier_register or __mmu_notifier_register *)
+  mutable link : string;   (* the object's table link *)
+  mutable relfn : string;  (* ->release (release_queues_work) *)
+  mutable des : string;    (* the destroy work function it queues *)
+  mutable work : string;   (* the object's work_struct field *)
+  mutable cb : string;     (* ->invalidate_range_start *)
+  mutable hf : string;     (* the holder field, X->HF *)
+}
+let names_of : (string, device_names) Hashtbl.t = table ()
+let dev t =
+  match Hashtbl.find_opt names_of t with
+  | Some d -> d
+  | None ->
+    let d = { getfn = ""; inst = ""; par = ""; tbl = ""; lock = ""; reg = "";
+              link = ""; relfn = ""; des = ""; work = ""; cb = ""; hf = "" } in
+    Hashtbl.replace names_of t d;
+    d
+(* flags: the get (device_get) matched; it takes mmap_sem; it finds the mm
+   through its instance; ->release only queues the destroy work, and is
+   the ops'; the range start callback takes a range, and reads
+   range->blockable; the destroy work unlinks, unregisters and frees; the
+   lock and the table are declared, and initialised, in the group *)
+let has_device_get : flag = table ()
+let takes_mmap_sem : flag = table ()
+let mm_via_instance : flag = table ()
+let release_queues : flag = table ()
+let release_is_the_ops : flag = table ()
+let start_takes_range : flag = table ()
+let start_reads_blockable : flag = table ()
+let destroy_tears_down : flag = table ()
+let lock_declared : flag = table ()
+let table_declared : flag = table ()
+let lock_initialised : flag = table ()
+let table_initialised : flag = table ()
+(* lists: the calls computing the get's mm; the fields the get sets to
+   the instance or the mm; the functions using the destroy work; the
+   holders (storing what the get returns), those naming a local mn, and
+   the calls in the get's argument; the functions dropping the holder's
+   pointer (read, return if NULL, clear), all that clear it, those that
+   set it otherwise, and those that return after the clear; the returns
+   reached both before and after the store; the object's fields *)
+let mm_calls : string facts = table ()
+let recorded_fields : string facts = table ()
+let destroy_work_refs : string facts = table ()
+let holder_fns : string facts = table ()
+let holders_with_mn : string facts = table ()
+let get_arg_callees : string facts = table ()
+let holder_droppers : string facts = table ()
+let holder_clearers : string facts = table ()
+let holder_writers : string facts = table ()
+let returns_after_clear : string facts = table ()
+let shared_returns : string facts = table ()
+let object_fields : string facts = table ()
+(* Places the checks compare (file:line:col keys). *)
+let hreads : (string * string * string, string) Hashtbl.t = table ()	(* (T, field, place) -> function reading it *)
+let hcalls : (string * string, string) Hashtbl.t = table ()	(* (T, place) -> function calling the get *)
+let huses : (string * string, string) Hashtbl.t = table ()	(* (T, place) -> function using table or lock *)
+let hfuses : (string * string * string, string) Hashtbl.t = table ()	(* (T, field, place) -> function using it *)
+(* What the conversion changes, for the rewrite (device_rewrite.cocci):
+   the tables that go, the fields of the object that go, the holder
+   functions. *)
+let htables : string list ref = cell []
+let hdrop : (string, unit) Hashtbl.t = table ()
+let hfns : (string, unit) Hashtbl.t = table ()
+let holder_fn f = Hashtbl.mem hfns f
+let is_ptr_to t ty = String.concat "" (String.split_on_char ' ' ty) = "struct" ^ t ^ "*"
+(* " DECLARE_HASHTABLE ( mn_hash , 7 ) ;" declares the table tbl *)
+let declares_table fd tbl =
+  let s = String.concat "" (String.split_on_char ' ' fd) in
+  let k = "DECLARE_HASHTABLE(" ^ tbl ^ "," in
+  String.length s > String.length k && String.sub s 0 (String.length k) = k
+let is_table_field fd = List.exists (declares_table fd) !htables
+let values tbl t =
+  Hashtbl.fold (fun k v acc -> if fst k = t then v :: acc else acc) tbl []
+  |> List.sort_uniq compare
+let fields_read t =
+  Hashtbl.fold (fun (t', f, _) fn acc -> if t' = t then (f, fn) :: acc else acc) hreads []
+  |> List.sort_uniq compare
+
+(* Why the per-instance shape cannot be converted; [] when it can. *)
+let holder_blockers t =
+  let g = (dev t).getfn and d = (dev t).des and rel = (dev t).relfn in
+  let cb = (dev t).cb and hf = (dev t).hf in
+  let i = (dev t).inst and tbl = (dev t).tbl and l = (dev t).lock in
+  let hs = members holder_fns t and us = members holder_droppers t in
+  let h = match hs with [h] -> h | _ -> "" in
+  let clears = List.filter (( <> ) d) (members holder_clearers t) in
+  let callers = values hcalls t in
+  let users = List.filter (fun f -> f <> g && f <> d) (values huses t) in
+  let readers = List.filter (fun (_, fn) -> fn <> g && fn <> d) (fields_read t) in
+  let b = ref [] in
+  let no cond s = if cond then b := s :: !b in
+  no ((dev t).reg = "__mmu_notifier_register" && not (holds takes_mmap_sem t))
+    (g ^ " calls __mmu_notifier_register() without taking mmap_sem itself");
+  no (holds mm_via_instance t) (g ^ " finds the mm through its instance argument");
+  List.iter (fun fc -> no true (Printf.sprintf "%s computes the mm with %s(), which the holder would call instead" g fc))
+    (members mm_calls t);
+  no (not (holds release_queues t) || not (holds release_is_the_ops t))
+    "->release does not just queue a work item that destroys the object";
+  no (holds release_queues t && not (holds destroy_tears_down t))
+    (Printf.sprintf "the work item %s does not unlink (hash_del), unregister and free the object" d);
+  List.iter (fun f -> no (f <> rel && f <> d) (Printf.sprintf "the destroy work %s is also used by %s" d f))
+    (members destroy_work_refs t);
+  no (cb = "") "no invalidate_range_start for ->release to run over the whole mm";
+  no (cb <> "" && not (holds start_takes_range t))
+    (cb ^ " takes no struct mmu_notifier_range (run the range_struct step first)");
+  no (holds start_reads_blockable t) (cb ^ " reads range->blockable (run the event_tag step first)");
+  List.iter (fun (f, fn) -> no true (Printf.sprintf "%s reads ->%s, the instance or mm the object was made for" fn f))
+    readers;
+  no (hs = []) ("no function assigns what " ^ g ^ " returns (obj = " ^ g ^ "(...); if (IS_ERR(obj)) return PTR_ERR(obj);) and then stores it in a holder field");
+  no (List.length hs > 1) ("several holders store what " ^ g ^ " returns: " ^ String.concat ", " hs);
+  no (h <> "" && (callers <> [h] || List.length (values hcalls t) <> 1 ||
+                  Hashtbl.fold (fun (t', _) _ n -> if t' = t then n + 1 else n) hcalls 0 <> 1))
+    (Printf.sprintf "%s is called by %s, not once by the holder %s" g (String.concat ", " callers) h);
+  no (h <> "" && List.mem h (members holders_with_mn t)) (h ^ " already uses the name mn");
+  List.iter (fun fc -> no true (Printf.sprintf "the argument of %s calls %s(), which would go with the call" g fc))
+    (members get_arg_callees t);
+  no (h <> "" && clears = [])
+    (Printf.sprintf "nothing but the destroy work clears the holder field ->%s: no place for the holder's mmu_notifier_put()" hf);
+  no (clears <> [] && us = [])
+    (Printf.sprintf "%s clears ->%s without first reading the object from it and returning when it is NULL"
+       (String.concat ", " clears) hf);
+  no (us <> [] && clears <> us)
+    (Printf.sprintf "->%s is cleared by %s" hf (String.concat ", " clears));
+  List.iter (fun f -> no true (Printf.sprintf "->%s is also set by %s" hf f)) (members holder_writers t);
+  List.iter (fun f -> no true (Printf.sprintf "%s returns after clearing ->%s" f hf)) (members returns_after_clear t);
+  List.iter (fun w -> no true (Printf.sprintf "the return at %s is reached both before and after the store to ->%s" w hf))
+    (members shared_returns t);
+  no (users <> []) (Printf.sprintf "the table or its lock is also used by %s" (String.concat ", " users));
+  no (not (holds lock_declared t) || not (holds table_declared t))
+    (Printf.sprintf "the declaration of struct %s (%s, %s) is not in the file group" i l tbl);
+  no (not (holds lock_initialised t) || not (holds table_initialised t))
+    (Printf.sprintf "the initialisation of ->%s and ->%s is not in the file group" l tbl);
+  List.rev !b
+
+(* Fields of the object only the removed code (the get, the destroy work,
+   the old ->release) used. *)
+let holder_dropped t =
+  let gone = [(dev t).getfn; (dev t).des; (dev t).relfn] in
+  let cands = (dev t).work :: (dev t).link :: members recorded_fields t in
+  List.filter (fun f ->
+    is_member object_fields t f &&
+    Hashtbl.fold (fun (t', f', _) fn ok -> ok && (t' <> t || f' <> f || List.mem fn gone)) hfuses true)
+    cands
+  |> List.sort_uniq compare
+
+
+
 @device_get depends on registered exists@
 identifier registered.T, registered.F;
 identifier getfn, I, P, M, E, LINK, OPS, TBL, L, R;
@@ -68,9 +227,9 @@ l << device_get.L;
 reg << device_get.REG;
 link << device_get.LINK;
 @@
-fact t "hget";
-setv t "hgetfn" g; setv t "hinst" i; setv t "hpar" p; setv t "htbl" tbl;
-setv t "hlock" l; setv t "hreg" reg; setv t "hlink" link
+set has_device_get t;
+(dev t).getfn <- g; (dev t).inst <- i; (dev t).par <- p; (dev t).tbl <- tbl;
+(dev t).lock <- l; (dev t).reg <- reg; (dev t).link <- link
 
 // __mmu_notifier_register() wants mmap_sem held: the get takes it itself,
 // as mmu_notifier_get() does.
@@ -84,7 +243,7 @@ getfn(...) { <+... \(down_write_killable@p(&M->mmap_sem)\|down_write@p(&M->mmap_
 t << registered.T;
 p << get_takes_mmap_sem.p;
 @@
-ignore p; fact t "hsem"
+ignore p; set takes_mmap_sem t
 
 // The mm is found without the instance (current->mm): the holder can
 // compute it in the get's place.
@@ -98,7 +257,7 @@ getfn(...) { ... struct mm_struct *M@p = <+... P ...+>; ... }
 t << registered.T;
 p << mm_from_instance.p;
 @@
-ignore p; fact t "hmxp"
+ignore p; set mm_via_instance t
 
 @mm_from_call depends on device_get@
 identifier device_get.getfn, device_get.M, fc;
@@ -110,7 +269,7 @@ getfn(...) { ... struct mm_struct *M = <+... fc(EL) ...+>; ... }
 t << registered.T;
 fc << mm_from_call.fc;
 @@
-fact t ("hmxc:" ^ fc)
+add mm_calls t fc
 
 // What the object records of its instance and of its mm ...
 @records_inst_or_mm depends on device_get@
@@ -122,7 +281,7 @@ getfn(...) { <+... \(E->FLD = P;\|E->FLD = M;\) ...+> }
 t << registered.T;
 f << records_inst_or_mm.FLD;
 @@
-fact t ("hset:" ^ f)
+add recorded_fields t f
 
 // ... and who reads it.  A read through a pointer of another known type
 // is not a read of the object's field (bo->rdev); one of unknown type
@@ -175,7 +334,7 @@ rel << release_queues_work.REL;
 d << release_queues_work.D;
 w << release_queues_work.W;
 @@
-fact t "hrel"; setv t "hrelfn" rel; setv t "hdes" d; setv t "hwork" w
+set release_queues t; (dev t).relfn <- rel; (dev t).des <- d; (dev t).work <- w
 
 @release_in_ops depends on device_get@
 identifier device_get.OPS, release_queues_work.REL;
@@ -187,7 +346,7 @@ const struct mmu_notifier_ops OPS@p = { ..., .release = REL, ... };
 t << registered.T;
 p << release_in_ops.p;
 @@
-ignore p; fact t "hrelops"
+ignore p; set release_is_the_ops t
 
 @ops_range_start depends on device_get@
 identifier device_get.OPS, CB;
@@ -198,7 +357,7 @@ const struct mmu_notifier_ops OPS = { ..., .invalidate_range_start = CB, ... };
 t << registered.T;
 cb << ops_range_start.CB;
 @@
-setv t "hcb" cb
+(dev t).cb <- cb
 
 @range_start_takes_range depends on device_get@
 identifier ops_range_start.CB, MN, RG;
@@ -211,7 +370,7 @@ RT CB@p(struct mmu_notifier *MN, const struct mmu_notifier_range *RG) { ... }
 t << registered.T;
 p << range_start_takes_range.p;
 @@
-ignore p; fact t "hcbr"
+ignore p; set start_takes_range t
 
 // The range carries flags (v5.2 on): the callback asks whether it may block.
 @range_start_has_flags depends on device_get@
@@ -220,12 +379,6 @@ expression RG;
 position p;
 @@
 CB(...) { <+... mmu_notifier_range_blockable@p(RG) ...+> }
-
-@script:ocaml@
-t << registered.T;
-p << range_start_has_flags.p;
-@@
-ignore p; fact t "hcbf"
 
 @range_start_reads_blockable depends on device_get@
 identifier ops_range_start.CB;
@@ -238,7 +391,7 @@ CB(...) { <+... RG->blockable@p ...+> }
 t << registered.T;
 p << range_start_reads_blockable.p;
 @@
-ignore p; fact t "hcbb"
+ignore p; set start_reads_blockable t
 
 // The destroy work: unlinks, unregisters and frees the object.
 @destroy_work depends on device_get exists@
@@ -260,7 +413,7 @@ static void D@p(struct work_struct *WK)
 t << registered.T;
 p << destroy_work.p;
 @@
-ignore p; fact t "hdesok"
+ignore p; set destroy_tears_down t
 
 @destroy_work_user depends on device_get@
 identifier release_queues_work.D, fn;
@@ -271,7 +424,7 @@ fn(...) { <+... D ...+> }
 t << registered.T;
 fn << destroy_work_user.fn;
 @@
-fact t ("hdref:" ^ fn)
+add destroy_work_refs t fn
 
 // The holder: calls the get, stores the object in a field.
 @holder_store depends on device_get exists@
@@ -296,7 +449,7 @@ t << registered.T;
 h << holder_store.H;
 hf << holder_store.HF;
 @@
-fact t ("hh:" ^ h); setv t "hhf" hf
+add holder_fns t h; (dev t).hf <- hf
 
 @get_call depends on device_get@
 identifier device_get.getfn;
@@ -322,7 +475,7 @@ getfn(<+... fc(EL) ...+>)
 t << registered.T;
 fc << get_arg_calls.fc;
 @@
-fact t ("hargc:" ^ fc)
+add get_arg_callees t fc
 
 // The holder names its new local "mn": the name must be free.
 @holder_uses_mn depends on device_get@
@@ -337,7 +490,7 @@ t << registered.T;
 h << holder_store.H;
 p << holder_uses_mn.p;
 @@
-ignore p; fact t ("hmn:" ^ h)
+ignore p; add holders_with_mn t h
 
 // The function dropping the holder's pointer.
 @holder_clear_fn depends on device_get exists@
@@ -366,7 +519,7 @@ U(...)
 t << registered.T;
 u << holder_clear_fn.U;
 @@
-fact t ("hu:" ^ u)
+add holder_droppers t u
 
 @holder_clear depends on device_get@
 identifier holder_store.HF, fn;
@@ -378,7 +531,7 @@ fn(...) { <+... X->HF = NULL ...+> }
 t << registered.T;
 fn << holder_clear.fn;
 @@
-fact t ("hclear:" ^ fn)
+add holder_clearers t fn
 
 @holder_other_write depends on device_get@
 identifier holder_store.HF, fn;
@@ -392,7 +545,7 @@ t << registered.T;
 fn << holder_other_write.fn;
 p << holder_other_write.p;
 @@
-ignore p; fact t ("hfw:" ^ fn)
+ignore p; add holder_writers t fn
 
 // No return after the clear: the put goes at the end.
 @return_after_clear depends on device_get exists@
@@ -409,7 +562,7 @@ p << return_after_clear.p;
 @@
 (* not the end of the function, which 'return;' also matches *)
 let p = List.hd p in
-if p.Coccilib.line <> p.Coccilib.current_element_line_end then fact t ("hur:" ^ u)
+if p.Coccilib.line <> p.Coccilib.current_element_line_end then add returns_after_clear t u
 
 // Returns between the get and the store: each needs a put.  A return
 // reached both with and without the store cannot take one.
@@ -440,7 +593,7 @@ H(...) { ... X->HF = E; ... return@pr@p RV; }
 t << registered.T;
 p << return_after_store.p;
 @@
-fact t ("hshared:" ^ where (List.hd p))
+add shared_returns t (where (List.hd p))
 
 // Every use of the instance's table and lock is in the get or the destroy
 // work, around the holder's clear, or in the initialisation.
@@ -470,7 +623,7 @@ t << registered.T;
 p << clear_fn_locks.p;
 @@
 let p = List.hd p in
-if List.mem p.Coccilib.current_element (tagged "hu:" t) then Hashtbl.remove huses (t, pkey p)
+if List.mem p.Coccilib.current_element (members holder_droppers t) then Hashtbl.remove huses (t, pkey p)
 
 @lock_init depends on device_get@
 identifier device_get.L;
@@ -484,7 +637,7 @@ t << registered.T;
 p << lock_init.p;
 @@
 Hashtbl.remove huses (t, pkey (List.hd p));
-fact t "hinitl"
+set lock_initialised t
 
 @table_init depends on device_get@
 identifier device_get.TBL;
@@ -498,7 +651,7 @@ t << registered.T;
 p << table_init.p;
 @@
 Hashtbl.remove huses (t, pkey (List.hd p));
-fact t "hinitt"
+set table_initialised t
 
 // The declaration of the lock and the table in struct I.
 @lock_decl depends on device_get@
@@ -511,7 +664,7 @@ struct I@p { ... struct mutex L; ... };
 t << registered.T;
 p << lock_decl.p;
 @@
-ignore p; fact t "hdl"
+ignore p; set lock_declared t
 
 @table_decl depends on device_get@
 identifier device_get.I;
@@ -527,7 +680,7 @@ fd << table_decl.FD;
 p << table_decl.p;
 @@
 ignore p;
-if declares_table fd tbl then fact t "hdt"
+if declares_table fd tbl then set table_declared t
 
 // The object's fields, and where they are used (unknown types count), to
 // find those only the removed code used.
@@ -541,7 +694,7 @@ struct T { ... TY FLD; ... };
 t << registered.T;
 f << obj_field.FLD;
 @@
-fact t ("hfld:" ^ f)
+add object_fields t f
 
 @obj_field_use depends on device_get@
 identifier registered.T, obj_field.FLD;
@@ -589,12 +742,12 @@ free := make_ident (t ^ "_free_notifier");
 if holder_blockers t = [] then begin
   okfn := make_ident g;
   List.iter (fun f -> Hashtbl.replace hdrop f ()) (holder_dropped t);
-  List.iter (fun f -> Hashtbl.replace hfns f ()) (List.append (tagged "hh:" t) (tagged "hu:" t));
-  htables := getv t "htbl" :: !htables;
+  List.iter (fun f -> Hashtbl.replace hfns f ()) (List.append (members holder_fns t) (members holder_droppers t));
+  htables := (dev t).tbl :: !htables;
   (* scripts/series words the commit message of this shape from this line *)
   let pg = List.hd pg in
   Printf.printf "%s:%d: %s: converted (per-device table %s->%s, kept by its holders)\n"
-    pg.Coccilib.file pg.Coccilib.line t (getv t "hpar") (getv t "htbl")
+    pg.Coccilib.file pg.Coccilib.line t ((dev t).par) ((dev t).tbl)
 end else okfn := make_ident "__holder_shape_blocked"
 
 // Go on only if the decision named the get (include_match false would also

@@ -2,6 +2,41 @@
 // Part of cocci/get_put.cocci, which lists its parts in order: the second
 // shape (sgi-gru), no table of the driver's own.
 
+@initialize:ocaml@
+@@
+(* The facts of this shape. *)
+(* the get reuses what the helper finds on the mm's notifier list *)
+let has_list_get : flag = table ()
+(* the put drops an atomic count and on the last one unregisters, frees *)
+let has_list_put : flag = table ()
+(* other users of the helper, or of the unregistration or the free *)
+let list_others : string facts = table ()
+(* The fields only the old count and put needed (the count, the flag the
+   put tested): the candidates, those declared in the group, and the dead
+   ones (nothing but writes of constants and debug prints use them). *)
+let count_fields : string facts = table ()
+let count_fields_declared : string facts = table ()
+let count_fields_dead : string facts = table ()
+(* the functions writing a constant to a candidate (any object's): a
+   ->release among them that does nothing else goes *)
+let count_field_writers : flag = table ()
+(* every use left of a candidate after the conversion: (field,
+   file:line:col) -> "FILE:LINE (FUNCTION)", and those that are only a
+   write or a debug print: (field, file:line:col) -> () *)
+let fduses : (string * string, string) Hashtbl.t = table ()
+let fdgone : (string * string, unit) Hashtbl.t = table ()
+let fdcand f = anyone count_fields f
+let fdead f = anyone count_fields_dead f
+(* a debug print: pr_debug(), dev_dbg(), a driver's gru_dbg() ... (not
+   debugfs_create_*(), which shows a field) *)
+let is_debug_print f =
+  let has k =
+    let n = String.length f and m = String.length k in
+    let rec at i = i + m <= n && (String.sub f i m = k || at (i + 1)) in
+    at 0 in
+  let debugfs = String.length f >= 7 && String.sub f 0 7 = "debugfs" in
+  f = "pr_devel" || has "dbg" || (has "debug" && not debugfs)
+
 // ---------------------------------------------------------------------
 // The "find the existing registration" shape: no table of the driver's
 // own, a helper walks the mm's own list of notifiers (mm->mmu_notifier_mm)
@@ -75,15 +110,15 @@ t << registered.T;
 g << list_get.getfn;
 @@
 own := g :: own.contents;
-fact t "find"
+set has_list_get t
 
 @script:ocaml@
 t << registered.T;
 pf << list_put.putfn;
 @@
 own := pf :: own.contents;
-fact t "fput";
-fact t ("putfn:" ^ pf)
+set has_list_put t;
+add put_fns t pf
 
 @list_other_user depends on list_put@
 identifier notifier_list_walker.fn, registered.T, registered.F;
@@ -122,7 +157,7 @@ alloc := make_ident (t ^ "_alloc_notifier")
 t << registered.T;
 cnt << list_put.CNT;
 @@
-fact t ("fdcand:" ^ cnt)
+add count_fields t cnt
 
 @put_tested_field depends on list_convert@
 identifier registered.F, list_put.putfn, list_put.E, fld;
@@ -140,7 +175,7 @@ void putfn(...)
 t << registered.T;
 f << put_tested_field.fld;
 @@
-fact t ("fdcand:" ^ f)
+add count_fields t f
 
 @depends on list_convert@
 identifier registered.T, registered.F, list_get.getfn, list_get.OPS, list_convert.alloc;
@@ -368,7 +403,7 @@ p << count_field_write.p;
 @@
 let p = List.hd p in
 Hashtbl.replace fdgone (f, pkey p) ();
-fact "" ("fdwrite:" ^ p.Coccilib.current_element)
+set count_field_writers p.Coccilib.current_element
 
 @count_field_print depends on list_convert@
 identifier registered.T;
@@ -398,9 +433,9 @@ struct T { ... TY fld; ... };
 t << registered.T;
 f << count_field_decl.fld;
 @@
-fact t ("fddecl:" ^ f);
+add count_fields_declared t f;
 if Hashtbl.fold (fun (f', k) _ ok -> ok && (f' <> f || Hashtbl.mem fdgone (f', k))) fduses true
-then fact t ("fdead:" ^ f)
+then add count_fields_dead t f
 
 // The line scripts/series words the commit from, and what stays.
 @script:ocaml depends on list_convert@
@@ -409,14 +444,14 @@ g << list_get.getfn;
 pg << list_get.pg;
 @@
 let pg = List.hd pg in
-let dead = tagged "fdead:" t in
-let live = List.filter (fun f -> not (List.mem f dead)) (tagged "fdcand:" t) in
+let dead = members count_fields_dead t in
+let live = List.filter (fun f -> not (List.mem f dead)) (members count_fields t) in
 Printf.printf "%s:%d: %s: converted (own notifier list: %s() calls mmu_notifier_get_locked()%s)\n"
   pg.Coccilib.file pg.Coccilib.line t g
   (if dead = [] then "" else "; " ^ String.concat ", " dead ^ " dropped");
 List.iter (fun f ->
   let why =
-    if not (has t ("fddecl:" ^ f)) then
+    if not (is_member count_fields_declared t f) then
       Printf.sprintf "the declaration of struct %s is not in the file group" t
     else
       "still read at " ^ String.concat ", "
@@ -468,7 +503,7 @@ struct T {
 
 // A ->release that did nothing but set a dead flag (and print) goes.
 @release_op depends on list_convert@
-identifier list_get.OPS, rel : script:ocaml() { any_fact ("fdwrite:" ^ rel) };
+identifier list_get.OPS, rel : script:ocaml() { holds count_field_writers rel };
 @@
 const struct mmu_notifier_ops OPS = { ..., .release = rel, ... };
 

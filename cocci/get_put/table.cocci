@@ -2,6 +2,30 @@
 // Part of cocci/get_put.cocci, which lists its parts in order: the first
 // shape, a static table, and its rewrite.
 
+@initialize:ocaml@
+@@
+(* The facts of this shape. *)
+(* the get looks up, allocates, registers and adds (static_get) *)
+let has_static_get : flag = table ()
+(* a put dropping a count that unlinks, unregisters and frees, itself or
+   through a kref release (and list_put, gru.cocci) *)
+let has_put : flag = table ()
+(* the functions that are that put, or the release (gru.cocci's put too:
+   the module exit must not tear down before them) *)
+let put_fns : string facts = table ()
+(* the get, put and kref release functions of the objects, of every
+   shape: the table's own users, which table_other_user(_kref) and
+   list_other_user do not count *)
+let own : string list ref = cell []
+(* the table is a static DEFINE_HASHTABLE()/LIST_HEAD(), the lock a static
+   DEFINE_SPINLOCK()/DEFINE_MUTEX() *)
+let table_is_static : flag = table ()
+let lock_is_static : flag = table ()
+(* the other functions using the table or the lock *)
+let table_others : string facts = table ()
+(* a put dropping a kref of the object: (put, release function) *)
+let kref_puts : (string * string) facts = table ()
+
 // ---------------------------------------------------------------------
 // The convertible shape.
 // ---------------------------------------------------------------------
@@ -146,15 +170,15 @@ t << registered.T;
 g << static_get.getfn;
 @@
 own := g :: own.contents;
-fact t "canon"
+set has_static_get t
 
 @script:ocaml@
 t << registered.T;
 pf << static_put.putfn;
 @@
 own := pf :: own.contents;
-fact t "put";
-fact t ("putfn:" ^ pf)
+set has_put t;
+add put_fns t pf
 
 @script:ocaml@
 t << registered.T;
@@ -162,9 +186,9 @@ pf << kref_put_locked.putfn;
 rel << kref_release.relfn;
 @@
 own := pf :: rel :: own.contents;
-fact t "put";
-fact t ("putfn:" ^ pf);
-fact t ("putfn:" ^ rel)
+set has_put t;
+add put_fns t pf;
+add put_fns t rel
 
 @static_table depends on static_get@
 identifier static_get.TBL;
