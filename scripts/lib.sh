@@ -301,3 +301,81 @@ diff_has() {
 	END { exit !f }' "$1"
 }
 
+
+# Records: what the rules and stages found, one site a line, seven fields
+# separated by a tab (cocci/record.cocci prints the last six, scripts/cocci
+# puts the step in front):
+#	STEP FILE LINE WHAT STATUS CODES TEXT
+# STATUS is converted, reported, left or skipped; CODES a list joined by
+# ",".  The one reader of them, every consumer alike:
+#   records FILE [KEY=VALUE ...]          the records of FILE ("-": stdin)
+#                                         (KEY!=VALUE: not matching)
+#                                         matching every KEY=VALUE: KEY a
+#                                         field (step file line what status
+#                                         text), code=C (C among its codes),
+#                                         files=LIST (its file a line of LIST)
+#   records_field FIELD FILE [KEY=VALUE ...]   one field of those
+#   records_text FILE [KEY=VALUE ...]     those as people read them,
+#                                         "FILE:LINE: WHAT: TEXT" without the
+#                                         parts that are empty; a line of FILE
+#                                         that is not a record comes out as it
+#                                         is when no KEY=VALUE is given
+records() { records_awk record "$@"; }
+records_field() { _rf=$1; shift; records_awk "$_rf" "$@"; }
+records_text() { records_awk text "$@"; }
+records_awk() {
+	_out=$1 _in=$2
+	shift 2
+	[ "$_in" = - ] || [ -f "$_in" ] || return 0
+	_want=
+	for _kv; do _want="$_want$_kv
+"; done
+	awk -F'\t' -v out="$_out" -v want="$_want" '
+	BEGIN {
+		split("step file line what status codes text", name, " ")
+		for (i = 1; i <= 7; i++) col[name[i]] = i
+		if (out != "record" && out != "text" && out != "keyed" && !(out in col)) {
+			print "records: no field " out > "/dev/stderr"; exit 2
+		}
+		n = split(want, kv, "\n"); if (n > 0) n--
+		for (i = 1; i <= n; i++) {
+			k = kv[i]; v = k
+			sub(/!?=.*/, "", k); sub(/^[^=]*=/, "", v)
+			not[i] = kv[i] ~ /^[a-z]*!=/
+			if (k == "files") {
+				while ((getline l < v) > 0) listed[l] = 1
+				close(v)
+			} else if (k != "code" && !(k in col)) {
+				print "records: no key " k > "/dev/stderr"; exit 2
+			}
+			key[i] = k; val[i] = v
+		}
+	}
+	NF != 7 {
+		if (out == "text" && n == 0) print
+		else if (out == "keyed") print $0 "\t" $0
+		next
+	}
+	{
+		for (i = 1; i <= n; i++) {
+			if (key[i] == "files") { if (($2 in listed) == not[i]) next }
+			else if (key[i] == "code") {
+				if ((index("," $6 ",", "," val[i] ",") > 0) == not[i]) next
+			} else if (($col[key[i]] == val[i]) == not[i]) next
+		}
+		t = ($2 == "" ? "" : $2 ($3 == "" ? "" : ":" $3) ": ") \
+		    ($4 == "" ? "" : $4 ": ") $7
+		# an old-API site the coverage found (scripts/coverage), as ever
+		if ($5 == "left" && index("," $6 ",", ",old-api,")) t = "left: " t
+		if (out == "record") print
+		else if (out == "text") print t
+		else if (out == "keyed") print t "\t" $0
+		else print $col[out]
+	}' "$_in"
+}
+
+# records_sort FILE: FILE's lines in the order of their text (records_text),
+# each once
+records_sort() {
+	records_awk keyed "$1" | LC_ALL=C sort -u | cut -f2-
+}

@@ -53,15 +53,16 @@ grep -q 'mmu_notifier_invalidate_range_start(&range);' "$TMP/work/$f" ||
 	bad "the parsable function was not converted"
 
 echo "== scripts/coverage"
-"$TOP"/scripts/coverage "$TMP/work" "$TMP/no-report" >"$TMP/out" 2>"$TMP/err"
+"$TOP"/scripts/coverage "$TMP/work" "$TMP/no-report" >"$TMP/records" 2>"$TMP/err"
 rc=$?
+(. "$TOP/scripts/lib.sh"; records_text "$TMP/records") >"$TMP/out"
 sed 's/^/  /' "$TMP/out" "$TMP/err"
 [ $rc -eq 1 ] || bad "coverage exited $rc, not 1"
 # the two calls of fixture_flush, still old, and nothing else
 lines=$(grep -n "mmu_notifier_invalidate_range_[a-z]*(mm, start, start + PAGE_SIZE);" "$TMP/work/$f" | cut -d: -f1)
 [ "$(echo $lines)" = "22 24" ] || bad "fixture_flush's calls are at lines $(echo $lines), not 22 and 24"
 for l in $lines; do
-	grep -q "^$f:$l: old-API call: *spatch could not parse all of $f" "$TMP/out" ||
+	grep -q "^left: $f:$l: old-API call: *spatch could not parse all of $f" "$TMP/out" ||
 		bad "$f:$l not reported as unparsable"
 done
 [ "$(wc -l <"$TMP/out")" -eq 2 ] || bad "coverage listed $(wc -l <"$TMP/out") sites, not 2"

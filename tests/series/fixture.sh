@@ -525,9 +525,13 @@ range_struct: no
 events: no
 steps: range_struct event_tag get_put
 EOF
-	echo "drivers/misc/sgi-gru/grutlbpurge.c:7: not converted: start call inside a macro" > "$O/report/range_struct.txt"
-	echo "drivers/misc/sgi-gru/grutlbpurge.c:9: gru_flush_tlb_range: CLEAR (override): pinned in event_tag.overrides: GRU flush is a clear, not an unmap" > "$O/report/event_tag.txt"
-	: > "$O/report/get_put.txt"
+	# the rules' records (scripts/lib.sh)
+	printf 'range_struct\tdrivers/misc/sgi-gru/grutlbpurge.c\t7\t\treported\t\tnot converted: start call inside a macro\n' > "$O/report/range_struct.records"
+	printf 'event_tag\tdrivers/misc/sgi-gru/grutlbpurge.c\t9\tgru_flush_tlb_range\tconverted\tCLEAR,override\tCLEAR (override): pinned in event_tag.overrides: GRU flush is a clear, not an unmap\n' > "$O/report/event_tag.records"
+	: > "$O/report/get_put.records"
+	for s in range_struct event_tag get_put; do
+		(. "$TOP/scripts/lib.sh"; records_text "$O/report/$s.records") > "$O/report/$s.txt"
+	done
 }
 
 # The project copy's scripts, with TOP pointing at the copy.
