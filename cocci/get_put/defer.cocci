@@ -283,16 +283,16 @@ if !b = [] then begin
   fld := make_ident (if keep = [] && holds rcu_head_declared t then rcu else "__rcu_head_kept");
   (* scripts/steps/get_put words the commit message of this shape from
      these lines *)
-  let say (file, line) s = Printf.printf "%s:%d: %s: %s\n" file line t s in
+  let say ?(status = "left") ?(codes = []) (file, line) s = record file line t status codes s in
   let here = (p.Coccilib.file, p.Coccilib.line) in
-  say here (Printf.sprintf "converted (deferred free: %s() ends with mmu_notifier_put(), %s() becomes ->free_notifier)"
+  say ~status:"converted" ~codes:["deferred-free"] here (Printf.sprintf "converted (deferred free: %s() ends with mmu_notifier_put(), %s() becomes ->free_notifier)"
     p.Coccilib.current_element fn);
   List.iter (fun (file, line, f, k) ->
       match Hashtbl.find_opt dlfrees (t, k) with
       | None ->
         say (file, line) ("left: mmu_notifier_unregister_no_release() in " ^ f ^ "() stays: no deferred free follows it, so the rule cannot tell when the object is freed")
       | Some w ->
-        say (file, line) (Printf.sprintf "left: mmu_notifier_unregister_no_release() in %s() stays [unsynced-free]: %s frees the object with no SRCU grace period after the unregistration, so a notifier callback still running on another CPU may use it after the free; not converted: mmu_notifier_put() would free it through %s(), the release of a whole object, which the rule cannot show right for one this error path has partly undone (nor drop the unwind it would repeat), and no call of the driver's waits for that grace period (mmu_notifier_synchronize() waits only for queued SRCU callbacks); fix by hand: register the notifier last in %s(), after every step that can fail, so that no error path unregisters it (as upstream amdkfd did before its mmu_notifier_put() conversion)"
+        say ~codes:["unsynced-free"] (file, line) (Printf.sprintf "left: mmu_notifier_unregister_no_release() in %s() stays [unsynced-free]: %s frees the object with no SRCU grace period after the unregistration, so a notifier callback still running on another CPU may use it after the free; not converted: mmu_notifier_put() would free it through %s(), the release of a whole object, which the rule cannot show right for one this error path has partly undone (nor drop the unwind it would repeat), and no call of the driver's waits for that grace period (mmu_notifier_synchronize() waits only for queued SRCU callbacks); fix by hand: register the notifier last in %s(), after every step that can fail, so that no error path unregisters it (as upstream amdkfd did before its mmu_notifier_put() conversion)"
              f w (t ^ "_free_notifier") f))
     (Hashtbl.find_all dlefts t);
   if keep <> [] then say here ("left: ->" ^ rcu ^ " stays, also used at " ^ String.concat ", " keep)

@@ -746,8 +746,8 @@ if holder_blockers t = [] then begin
   htables := (dev t).tbl :: !htables;
   (* scripts/series words the commit message of this shape from this line *)
   let pg = List.hd pg in
-  Printf.printf "%s:%d: %s: converted (per-device table %s->%s, kept by its holders)\n"
-    pg.Coccilib.file pg.Coccilib.line t ((dev t).par) ((dev t).tbl)
+  record pg.Coccilib.file pg.Coccilib.line t "converted" ["per-device-table"]
+    (Printf.sprintf "converted (per-device table %s->%s, kept by its holders)" (dev t).par (dev t).tbl)
 end else okfn := make_ident "__holder_shape_blocked"
 
 // Go on only if the decision named the get (include_match false would also

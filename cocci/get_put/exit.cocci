@@ -162,10 +162,11 @@ let p = List.hd p in
 if not !noexit then begin
   noexit := true;
   let tds = List.sort compare (Hashtbl.fold (fun k () acc -> k :: acc) nxtds []) in
-  Printf.printf "%s:%d: module exit: left: no module_exit() in the file group, mmu_notifier_synchronize() not added [no-exit]: if %s is built into a module, its exit must call it so that no free_notifier() outlives the module%s\n"
-    p.Coccilib.file p.Coccilib.line (short p.Coccilib.file)
+  record p.Coccilib.file p.Coccilib.line "module exit" "left" ["no-exit"]
+    (Printf.sprintf "left: no module_exit() in the file group, mmu_notifier_synchronize() not added [no-exit]: if %s is built into a module, its exit must call it so that no free_notifier() outlives the module%s"
+    (short p.Coccilib.file)
     (if tds = [] then "" else
-       ", before it tears down what a pending free_notifier() may use (" ^ String.concat ", " tds ^ ")")
+       ", before it tears down what a pending free_notifier() may use (" ^ String.concat ", " tds ^ ")"))
 end
 
 @script:ocaml one_exit@
@@ -175,8 +176,8 @@ y;
 if List.length !exits = 1 then y := make_ident x
 else begin
   if x = List.hd !exits then
-    Printf.printf "module exits %s: mmu_notifier_synchronize() not added, the group has several\n"
-      (String.concat ", " !exits);
+    record "" 0 ("module exits " ^ String.concat ", " !exits) "left" ["several-exits"]
+      "mmu_notifier_synchronize() not added, the group has several";
   Coccilib.include_match false
 end
 
@@ -343,8 +344,9 @@ let y = List.hd exits.contents in
  | `Refuse why ->
    let p = List.hd p in
    if first && why <> "" then
-     Printf.printf "%s:%d: module exit: left: mmu_notifier_synchronize() not added to %s() %s\n"
-       p.Coccilib.file p.Coccilib.line y why;
+     record p.Coccilib.file p.Coccilib.line "module exit" "left"
+       [String.sub why 1 (String.index why ']' - 1)]
+       (Printf.sprintf "left: mmu_notifier_synchronize() not added to %s() %s" y why);
    Coccilib.include_match false)
 
 @depends on static_convert || list_convert || device_convert || deferred_convert@

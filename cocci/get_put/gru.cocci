@@ -446,9 +446,10 @@ pg << list_get.pg;
 let pg = List.hd pg in
 let dead = members count_fields_dead t in
 let live = List.filter (fun f -> not (List.mem f dead)) (members count_fields t) in
-Printf.printf "%s:%d: %s: converted (own notifier list: %s() calls mmu_notifier_get_locked()%s)\n"
-  pg.Coccilib.file pg.Coccilib.line t g
-  (if dead = [] then "" else "; " ^ String.concat ", " dead ^ " dropped");
+record pg.Coccilib.file pg.Coccilib.line t "converted"
+  ("own-notifier-list" :: (if dead = [] then [] else ["dropped"]))
+  (Printf.sprintf "converted (own notifier list: %s() calls mmu_notifier_get_locked()%s)" g
+     (if dead = [] then "" else "; " ^ String.concat ", " dead ^ " dropped"));
 List.iter (fun f ->
   let why =
     if not (is_member count_fields_declared t f) then
@@ -457,7 +458,7 @@ List.iter (fun f ->
       "still read at " ^ String.concat ", "
         (Hashtbl.fold (fun (f', k) w acc -> if f' = f && not (Hashtbl.mem fdgone (f', k)) then w :: acc else acc)
            fduses [] |> List.sort_uniq compare) in
-  Printf.printf "%s:%d: %s: left: ->%s stays: %s\n" pg.Coccilib.file pg.Coccilib.line t f why)
+  record pg.Coccilib.file pg.Coccilib.line t "left" [] (Printf.sprintf "left: ->%s stays: %s" f why))
   live
 
 // (first: the test around a print that goes, its only statement)

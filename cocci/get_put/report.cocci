@@ -166,9 +166,13 @@ Hashtbl.iter (fun t p ->
   match reason with
   | None -> ()
   | Some (codes, r) ->
-    lines := Printf.sprintf "%s:%d: %s: table %s, lock %s, lookups at %s: not converted [%s]: %s"
-        p.Coccilib.file p.Coccilib.line t (none (List.map nosp tables)) (none (List.map nosp lks))
-        (none (List.map (fun (w, (_, fn)) -> w ^ " (" ^ fn ^ ")") lk)) codes r :: !lines)
+    let text = Printf.sprintf "table %s, lock %s, lookups at %s: not converted [%s]: %s"
+        (none (List.map nosp tables)) (none (List.map nosp lks))
+        (none (List.map (fun (w, (_, fn)) -> w ^ " (" ^ fn ^ ")") lk)) codes r in
+    (* in the order of the lines people read *)
+    let shown = Printf.sprintf "%s:%d: %s: %s" p.Coccilib.file p.Coccilib.line t text in
+    lines := (shown, (p, t, String.split_on_char ',' codes, text)) :: !lines)
   objs;
-List.iter print_endline (List.sort compare !lines);
+List.iter (fun (_, (p, t, codes, text)) -> record p.Coccilib.file p.Coccilib.line t "reported" codes text)
+  (List.sort compare !lines);
 reset_group ()
