@@ -73,8 +73,9 @@
 /// the exit listed ("module exit: left:"), when something that may still
 /// drop notifiers comes after that teardown ([exit-order]) or the
 /// teardown is inside a branch ([exit-nested]).  Everything else
-/// is reported (MODE=report, or on stdout in patch mode), one line per
-/// object:
+/// is reported (MODE=report, or on stdout in patch mode), one record per
+/// object (cocci/record.cocci: status reported, the CODES as its codes),
+/// which records_text (scripts/lib.sh) shows as:
 ///   FILE:LINE: OBJECT: table T, lock L, lookups at F:L,...: not converted [CODES]: REASON
 /// CODES, one for each blocker, comma-separated, stay the same from one
 /// version to the next (the reasons' words may not): mm-field (the map is a
@@ -85,8 +86,10 @@
 /// held), deferred-free (the deferred free cannot become
 /// mmu_notifier_put()) (cocci/get_put/report.cocci); vendor-layer
 /// (scripts/convert: code a vendor's compatibility layer serves).
-/// A conversion the series words its commit from, and what a conversion
-/// left for the maintainer, have a line each:
+/// A conversion the series words its commit from (status converted, its
+/// shape in the codes: deferred-free, per-device-table, own-notifier-list
+/// and dropped), and what a conversion left for the maintainer (status
+/// left), have a record each:
 ///   FILE:LINE: OBJECT: converted (SHAPE ...)
 ///   FILE:LINE: OBJECT: left: WHAT
 ///

@@ -282,7 +282,7 @@ if !b = [] then begin
   let keep = members rcu_head_uses t in
   fld := make_ident (if keep = [] && holds rcu_head_declared t then rcu else "__rcu_head_kept");
   (* scripts/steps/get_put words the commit message of this shape from
-     these lines *)
+     these records (converted, deferred-free; left) *)
   let say ?(status = "left") ?(codes = []) (file, line) s = record file line t status codes s in
   let here = (p.Coccilib.file, p.Coccilib.line) in
   say ~status:"converted" ~codes:["deferred-free"] here (Printf.sprintf "converted (deferred free: %s() ends with mmu_notifier_put(), %s() becomes ->free_notifier)"

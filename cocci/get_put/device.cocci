@@ -744,7 +744,8 @@ if holder_blockers t = [] then begin
   List.iter (fun f -> Hashtbl.replace hdrop f ()) (holder_dropped t);
   List.iter (fun f -> Hashtbl.replace hfns f ()) (List.append (members holder_fns t) (members holder_droppers t));
   htables := (dev t).tbl :: !htables;
-  (* scripts/series words the commit message of this shape from this line *)
+  (* scripts/steps/get_put words the commit message of this shape from
+     this record (converted, per-device-table) *)
   let pg = List.hd pg in
   record pg.Coccilib.file pg.Coccilib.line t "converted" ["per-device-table"]
     (Printf.sprintf "converted (per-device table %s->%s, kept by its holders)" (dev t).par (dev t).tbl)

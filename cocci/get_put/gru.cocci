@@ -437,7 +437,8 @@ add count_fields_declared t f;
 if Hashtbl.fold (fun (f', k) _ ok -> ok && (f' <> f || Hashtbl.mem fdgone (f', k))) fduses true
 then add count_fields_dead t f
 
-// The line scripts/series words the commit from, and what stays.
+// The record scripts/steps/get_put words the commit from (converted,
+// own-notifier-list, and dropped when fields go), and what stays (left).
 @script:ocaml depends on list_convert@
 t << registered.T;
 g << list_get.getfn;
