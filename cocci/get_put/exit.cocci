@@ -8,11 +8,10 @@
 let exits : string list ref = cell []
 (* a converted group without a module exit said so *)
 let noexit = cell false
-(* The module exit's order.  A pending
-   ->free_notifier() runs from an SRCU callback, and what it calls may
-   queue work, free to a cache, ...: mmu_notifier_synchronize() must come
-   before the exit destroys any of that, and after whatever may still
-   drop notifiers. *)
+(* The module exit's order.  A pending ->free_notifier() runs from an
+   SRCU callback, and what it calls may queue work, free to a cache, ...:
+   mmu_notifier_synchronize() must come before the exit destroys any of
+   that, and after whatever may still drop notifiers. *)
 (* calls that destroy what a free path may use: a module's shared
    resources (idr_destroy(), free_percpu(), ... are mostly an object's own,
    and not counted) *)
