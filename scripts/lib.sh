@@ -303,7 +303,7 @@ diff_has() {
 
 
 # Records: what the rules and stages found, one site a line, seven fields
-# separated by a tab (cocci/record.cocci prints the last six, scripts/cocci
+# separated by a tab (cocci/lib/record.cocci prints the last six, scripts/cocci
 # puts the step in front):
 #	STEP FILE LINE WHAT STATUS CODES TEXT
 # STATUS is converted, reported, left or skipped; CODES a list joined by

@@ -1,6 +1,6 @@
 // scripts/events reinfer: the event was replaced by MMU_NOTIFY_INFER; only
 // the event changes.  Device migration with an owner is MIGRATE when the
-// tree's enum has it (EVENT_TAG_ENUM), else the ptes-cleared evidence wins.
+// tree's enum has it (-D events), else the ptes-cleared evidence wins.
 static void migrate_vma_collect(struct migrate_vma *migrate)
 {
 	struct mmu_notifier_range range;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // record: the one way a rule says what it did to a site.  A part of every
-// rule (#include "record.cocci", inlined by scripts/rule), read first.
+// rule (#include "lib/record.cocci", inlined by scripts/rule), read first.
 //
 // A record is a line on stdout, six fields separated by a tab:
 //
