@@ -242,7 +242,7 @@ virtual put_needs_get
 // The rule is in parts, cocci/get_put/*.cocci, read in this order as one
 // file (scripts/rule inlines them: spatch 1.1.1 looks an #include up from
 // its working directory, and an included file sees no rule of another).
-#include "record.cocci"
+#include "lib/record.cocci"
 #include "get_put/facts.cocci"
 #include "get_put/table.cocci"
 #include "get_put/gru.cocci"
