@@ -73,8 +73,9 @@
 /// the exit listed ("module exit: left:"), when something that may still
 /// drop notifiers comes after that teardown ([exit-order]) or the
 /// teardown is inside a branch ([exit-nested]).  Everything else
-/// is reported (MODE=report, or on stdout in patch mode), one line per
-/// object:
+/// is reported (MODE=report, or on stdout in patch mode), one record per
+/// object (cocci/record.cocci: status reported, the CODES as its codes),
+/// which records_text (scripts/lib.sh) shows as:
 ///   FILE:LINE: OBJECT: table T, lock L, lookups at F:L,...: not converted [CODES]: REASON
 /// CODES, one for each blocker, comma-separated, stay the same from one
 /// version to the next (the reasons' words may not): mm-field (the map is a
@@ -85,40 +86,138 @@
 /// held), deferred-free (the deferred free cannot become
 /// mmu_notifier_put()) (cocci/get_put/report.cocci); vendor-layer
 /// (scripts/convert: code a vendor's compatibility layer serves).
-/// A conversion the series words its commit from, and what a conversion
-/// left for the maintainer, have a line each:
+/// A conversion the series words its commit from (status converted, its
+/// shape in the codes: deferred-free, per-device-table, own-notifier-list
+/// and dropped), and what a conversion left for the maintainer (status
+/// left), have a record each:
 ///   FILE:LINE: OBJECT: converted (SHAPE ...)
 ///   FILE:LINE: OBJECT: left: WHAT
-//
-// Commit message text for the lifetime change: scripts/module puts the
-// lines from "Lifetime change:" up to "Per-device" in the message of a
-// module port; the series words its driver patches with text_unit in
-// scripts/steps/get_put (which says more: keep the two in sync).
-//
-//   Lifetime change: the object is no longer freed by the put function
-//   itself. mmu_notifier_put() drops the reference; the last one unhooks
-//   the notifier and queues the free with call_srcu(), so free_notifier()
-//   runs after an SRCU grace period, once no callback of the notifier can
-//   still be running (before, mmu_notifier_unregister() waited for them
-//   with synchronize_srcu() and the object was freed right away).  The
-//   object must not be touched after mmu_notifier_put().  ->release is no
-//   longer called by the put, only when the mm goes away, so the driver
-//   must have stopped using the mm before its last put.  free_notifier()
-//   is called from an SRCU callback and must not sleep.  Because the free
-//   is asynchronous, the module calls mmu_notifier_synchronize() in its
-//   exit function so no free_notifier() callback outlives the module.
-//   Locking change: the get now takes the mm's mmap_sem for write
-//   (mmu_notifier_get()), or expects it held (mmu_notifier_get_locked(),
-//   used where the driver called __mmu_notifier_register()), instead of
-//   the driver's table lock.
-//   Per-device table with holders (third shape): the devices share one
-//   object per mm; each holder holds a reference, taken where it got the
-//   object, dropped where it drops its pointer and on every error return
-//   in between; ->release no longer detaches the holders nor frees, it
-//   invalidates the whole mm through the driver's own callback with
-//   MMU_NOTIFIER_RANGE_BLOCKABLE (->release may sleep; a non-blockable
-//   callback may give up and invalidate nothing).  The full text is in
-//   scripts/steptext (get_put unitwhy).
+///
+/// The words of the commits.  scripts/steps/get_put prints the lines of
+/// each section below, from its line "/// -- NAME: ... --" to the next,
+/// as they stand (scripts/lib.sh: rule_words): the messages of the
+/// series' patches and of a module port are these lines.
+///
+/// -- why: the body of the core patch --
+/// Many mmu notifier users want a single refcounted object per mm, keyed to
+/// their use, and each keeps its own list or hash table from mm_struct to
+/// that object, with the locking and lifetime rules that go with it.
+///
+/// Add mmu_notifier_get(), which returns the notifier already registered
+/// with the same ops on the mm or allocates one through the new
+/// .alloc_notifier op, and mmu_notifier_put(), which drops a reference and
+/// frees the notifier through .free_notifier once no callback can still
+/// run.  The drivers are converted in the following patches.
+///
+/// -- cover: the step in the cover letter --
+/// get_put: the core gains mmu_notifier_get()/mmu_notifier_put(), then one
+/// patch per driver replaces the driver's own mm -> object table with them.
+/// The core change is additive, so every patch builds on its own.
+///
+/// -- unit: the body of a driver's patch --
+/// This driver keeps its own table from mm_struct to its per-mm object.
+/// The mmu notifier core now keeps that mapping: use mmu_notifier_get() and
+/// mmu_notifier_put(), with .alloc_notifier and .free_notifier, and drop
+/// the table and the code that manages its lifetime.
+///
+/// Lifetime change: the object is no longer freed by the driver itself.
+/// mmu_notifier_put() drops a reference; the last one unhooks the notifier
+/// and queues the free with call_srcu(), so free_notifier() runs after an
+/// SRCU grace period, once no callback of the notifier can still run
+/// (before, mmu_notifier_unregister() waited with synchronize_srcu() and
+/// the object was freed at once).  The object must not be touched after
+/// mmu_notifier_put(); ->release is only called when the mm goes away;
+/// free_notifier() runs from an SRCU callback and must not sleep.  The
+/// module exit calls mmu_notifier_synchronize() so that no free_notifier()
+/// outlives the module.  Locking: the get takes mmap_sem for write inside
+/// mmu_notifier_get(), or expects it held (mmu_notifier_get_locked(), used
+/// where the driver called __mmu_notifier_register() under its caller's
+/// mmap_sem), instead of the driver's own lock.
+///
+/// -- unit-device: then, a per-device table converted --
+/// Where the table was per device (a field of the device structure), the
+/// object had no count and was handed to holders (a buffer object's pointer
+/// to it), and ->release queued a work item that unlinked the object,
+/// cleared the holders' pointers, unregistered and freed it: the devices
+/// now share one object per mm.  That is sound because nothing but the
+/// removed table code read the device or the mm the object recorded; no
+/// callback asks which device an object belongs to.  Each holder now holds
+/// a reference: mmu_notifier_get() stays where the holder got the object,
+/// and mmu_notifier_put() goes where the holder drops it, after its last
+/// use of the object and just before its pointer is cleared, and on every
+/// error return between the get and the store into the holder, which the
+/// old code, counting nothing, did not need (the v5.4 conversion of radeon
+/// missed the one after its kmalloc() failure and leaked the reference).
+///
+/// -- unit-device-blockable: then, where the callback takes flags --
+/// ->release no longer detaches the holders nor frees the object, which
+/// the holders keep alive until they drop it: it runs the driver's own
+/// invalidate_range_start() over the whole address space, as an unmap, so
+/// no holder keeps using the pages of an mm that is going away.  The range
+/// is marked MMU_NOTIFIER_RANGE_BLOCKABLE: ->release may sleep, and a
+/// callback told it may not block may give up instead (-EAGAIN as soon as
+/// it finds something to invalidate) and invalidate nothing; the v5.4
+/// conversion of radeon passed no flags, so its ->release invalidated
+/// nothing.  The table, its lock and their initialisation go from the
+/// device, and the object loses the fields only the removed code used (the
+/// device and mm it recorded, the work item, the table link).
+///
+/// -- unit-device-plain: or, where it takes none --
+/// ->release no longer detaches the holders nor frees the object, which
+/// the holders keep alive until they drop it: it runs the driver's own
+/// invalidate_range_start() over the whole address space, as an unmap, so
+/// no holder keeps using the pages of an mm that is going away.  The table,
+/// its lock and their initialisation go from the device, and the object
+/// loses the fields only the removed code used (the device and mm it
+/// recorded, the work item, the table link).
+///
+/// -- unit-list-dropped: or, the own notifier list shape, fields dropped --
+/// The driver found its object on the mm's own list of notifiers, as
+/// mmu_notifier_get() now does: the helper that walked it goes.  The count,
+/// and the flag ->release set so that the put skipped
+/// mmu_notifier_unregister() once the mm was gone, served only the old get
+/// and put: they go from the object, with the writes and the debug prints
+/// that were all that still used them, and so does a ->release that did
+/// nothing else.
+///
+/// -- unit-fields-left: or else --
+/// Other fields that only served the old table or count (a refcount, a
+/// released flag, the table link) are left in place for the maintainer to
+/// drop.
+///
+/// -- unit-deferred: the body of a driver's patch, deferred-free shape only --
+/// This driver keeps its own table from mm_struct to its per-mm object,
+/// which it needs for its other lookups, and tears the object down with
+/// mmu_notifier_unregister_no_release() and a free deferred with
+/// mmu_notifier_call_srcu().  mmu_notifier_put() does both: the last
+/// reference, here the registration's own, unhooks the notifier and frees
+/// it through the new ->free_notifier after an SRCU grace period, from an
+/// SRCU callback as before.  Use it, turn the deferred free into
+/// ->free_notifier, and drop its rcu_head where nothing else needs it.
+///
+/// The lifetime is unchanged: the object is freed after the same grace
+/// period, by the core instead of the driver's own call_srcu().  Where the
+/// driver's directory has its module exit, the exit calls
+/// mmu_notifier_synchronize() so that no free_notifier() outlives the
+/// module.
+///
+/// -- module: a module port's message, after its list of rules --
+/// Lifetime change: the object is no longer freed by the put function
+/// itself. mmu_notifier_put() drops the reference; the last one unhooks
+/// the notifier and queues the free with call_srcu(), so free_notifier()
+/// runs after an SRCU grace period, once no callback of the notifier can
+/// still be running (before, mmu_notifier_unregister() waited for them
+/// with synchronize_srcu() and the object was freed right away).  The
+/// object must not be touched after mmu_notifier_put().  ->release is no
+/// longer called by the put, only when the mm goes away, so the driver
+/// must have stopped using the mm before its last put.  free_notifier()
+/// is called from an SRCU callback and must not sleep.  Because the free
+/// is asynchronous, the module calls mmu_notifier_synchronize() in its
+/// exit function so no free_notifier() callback outlives the module.
+/// Locking change: the get now takes the mm's mmap_sem for write
+/// (mmu_notifier_get()), or expects it held (mmu_notifier_get_locked(),
+/// used where the driver called __mmu_notifier_register()), instead of
+/// the driver's table lock.
 //
 // Confidence: Moderate
 // Copyright: (C) 2026 The mmu-notifier-series authors.  GPLv2.
@@ -143,6 +242,7 @@ virtual put_needs_get
 // The rule is in parts, cocci/get_put/*.cocci, read in this order as one
 // file (scripts/rule inlines them: spatch 1.1.1 looks an #include up from
 // its working directory, and an included file sees no rule of another).
+#include "lib/record.cocci"
 #include "get_put/facts.cocci"
 #include "get_put/table.cocci"
 #include "get_put/gru.cocci"

@@ -380,6 +380,19 @@ records_sort() {
 	records_awk keyed "$1" | LC_ALL=C sort -u | cut -f2-
 }
 
+# rule_words RULE SECTION: the words of a section of cocci/RULE.cocci's
+# "///" header, the lines after its line "/// -- SECTION: ... --" (or
+# "/// -- SECTION --") up to the next such line or the header's end,
+# without their "/// " and without blank lines at the end (the words of
+# the commits, in one place: the rule's header)
+rule_words() {
+	awk -v s="$2" '
+	/^\/\/\/ -- / { on = ($3 == s || $3 == s ":"); next }
+	!/^\/\/\// { on = 0 }
+	on { l = substr($0, 4); sub(/^ /, "", l); t[++n] = l }
+	END { while (n > 0 && t[n] == "") n--; for (i = 1; i <= n; i++) print t[i] }' "$TOP/cocci/$1.cocci"
+}
+
 # --- facts, read as data (issue #27) -----------------------------------------
 # fact FACTS KEY: the value of KEY in FACTS, a file of "key: value" lines
 # (scripts/probe's answer, which a step's plan is given; the module port's

@@ -18,13 +18,39 @@
 // no ->free_notifier yet.
 // ---------------------------------------------------------------------
 
+@initialize:ocaml@
+@@
+(* The facts of this shape. *)
+(* flags: this tree's mmu_notifier_put() puts only what
+   mmu_notifier_get() allocated (-D put_needs_get); FN is defined before
+   the ops, FN names something mn already; the ops have a ->free_notifier;
+   the object's rcu_head is declared in the group *)
+let put_needs_get_blocks : flag = table ()
+let srcu_fn_before_ops : flag = table ()
+let srcu_fn_has_mn : flag = table ()
+let ops_have_free_notifier : flag = table ()
+let rcu_head_declared : flag = table ()
+(* lists: why the pair cannot become mmu_notifier_put() (the report's
+   words); where FN finds the object from its rcu_head alone
+   (file:line:col), FN's other uses and the rcu_head's ("FILE:LINE") *)
+let deferred_blockers : string facts = table ()
+let srcu_fn_finds : string facts = table ()
+let srcu_fn_uses : string facts = table ()
+let rcu_head_uses : string facts = table ()
+(* the other unregistrations without release: T -> (file, line, function,
+   file:line:col), and those followed by the object's free with no grace
+   period: (T, file:line:col of the unregistration) -> "FREE() at
+   FILE:LINE" *)
+let dlefts : (string, string * int * string * string) Hashtbl.t = table ()
+let dlfrees : (string * string, string) Hashtbl.t = table ()
+
 // A tree whose mmu_notifier_put() puts only a notifier that
 // mmu_notifier_get() allocated (RHEL 8.3: the count is in the kABI aux
 // struct mmu_notifier_get_locked() adds; -D put_needs_get, from
 // scripts/steps/get_put) would leave this one hooked and never free it.
 
-@dpair depends on obj@
-identifier obj.T, obj.F, RCU, FN;
+@unregister_then_srcu depends on registered@
+identifier registered.T, registered.F, RCU, FN;
 struct T *E;
 expression M;
 position p, q, r;
@@ -33,34 +59,34 @@ mmu_notifier_unregister_no_release@p(&E->F, M);
 mmu_notifier_call_srcu(&E->RCU@r, \(FN@q\|&FN@q\));
 
 @script:ocaml depends on put_needs_get@
-t << obj.T;
-p << dpair.p;
+t << registered.T;
+p << unregister_then_srcu.p;
 @@
 ignore p;
-fact t "dputget"
+set put_needs_get_blocks t
 
 // The two calls apart: reported (ODP before v5.4 puts a pid between them).
-@dsplit depends on obj@
-identifier obj.T, obj.F, RCU;
+@unregister_apart_srcu depends on registered@
+identifier registered.T, registered.F, RCU;
 struct T *E;
 expression M, FN;
-position p != dpair.p;
+position p != unregister_then_srcu.p;
 @@
 mmu_notifier_unregister_no_release@p(&E->F, M);
 ...
 mmu_notifier_call_srcu(&E->RCU, FN);
 
 @script:ocaml@
-t << obj.T;
-p << dsplit.p;
+t << registered.T;
+p << unregister_apart_srcu.p;
 @@
 let p = List.hd p in
-fact t (Printf.sprintf "dblock:%s() runs code between mmu_notifier_unregister_no_release() and mmu_notifier_call_srcu(), which would run after mmu_notifier_put() or with the notifier still hooked" p.Coccilib.current_element)
+add deferred_blockers t (Printf.sprintf "%s() runs code between mmu_notifier_unregister_no_release() and mmu_notifier_call_srcu(), which would run after mmu_notifier_put() or with the notifier still hooked" p.Coccilib.current_element)
 
 // FN finds the object from its rcu_head, and uses the rcu_head for nothing
 // else.
-@dfn depends on dpair@
-identifier obj.T, dpair.RCU, dpair.FN, R;
+@srcu_fn_container depends on unregister_then_srcu@
+identifier registered.T, unregister_then_srcu.RCU, unregister_then_srcu.FN, R;
 expression X;
 position p;
 @@
@@ -71,8 +97,8 @@ static void FN@p(struct rcu_head *R)
 	... when != R
 }
 
-@dfnd depends on dpair@
-identifier obj.T, dpair.RCU, dpair.FN, R, X;
+@srcu_fn_container_decl depends on unregister_then_srcu@
+identifier registered.T, unregister_then_srcu.RCU, unregister_then_srcu.FN, R, X;
 position p;
 @@
 static void FN@p(struct rcu_head *R)
@@ -82,50 +108,50 @@ static void FN@p(struct rcu_head *R)
 }
 
 // Where FN is defined, whatever its shape.
-@dfndef depends on dpair@
-identifier dpair.FN;
+@srcu_fn_def depends on unregister_then_srcu@
+identifier unregister_then_srcu.FN;
 position p;
 @@
 FN@p(...) { ... }
 
 // Any other use of FN, or a name mn FN already uses (the new parameter).
-@duse depends on dpair@
-identifier dpair.FN;
+@srcu_fn_use depends on unregister_then_srcu@
+identifier unregister_then_srcu.FN;
 position p;
 @@
 FN@p
 
-@dmn depends on dpair@
-identifier dpair.FN;
+@srcu_fn_uses_mn depends on unregister_then_srcu@
+identifier unregister_then_srcu.FN;
 identifier mn =~ "^mn$";
 @@
 FN(...) { <+... mn ...+> }
 
-@dops depends on dpair@
-identifier obj.T, obj.F, OPS;
+@obj_ops depends on unregister_then_srcu@
+identifier registered.T, registered.F, OPS;
 struct T *E;
 @@
 E->F.ops = &OPS;
 
-@dopsdef depends on dops@
-identifier dops.OPS;
+@obj_ops_def depends on obj_ops@
+identifier obj_ops.OPS;
 position p;
 @@
 const struct mmu_notifier_ops OPS@p = { ... };
 
-@dhasfree depends on dops@
-identifier dops.OPS;
+@ops_has_free depends on obj_ops@
+identifier obj_ops.OPS;
 expression V;
 @@
 const struct mmu_notifier_ops OPS = { ..., .free_notifier = V, ... };
 
 // Other unregistrations without release (an error path that frees at
 // once), the rcu_head's other uses and its declaration.
-@dleft depends on dpair@
-identifier obj.T, obj.F;
+@other_unregister depends on unregister_then_srcu@
+identifier registered.T, registered.F;
 struct T *E;
 expression M;
-position p != dpair.p;
+position p != unregister_then_srcu.p;
 @@
 mmu_notifier_unregister_no_release@p(&E->F, M)
 
@@ -135,12 +161,12 @@ mmu_notifier_unregister_no_release@p(&E->F, M)
 // the core's SRCU would do (static in mm/mmu_notifier.c); the driver has
 // no call that waits for it, and mmu_notifier_synchronize() waits for
 // queued SRCU callbacks only (srcu_barrier()), not for a grace period.
-@dlfree depends on dpair@
-identifier obj.T, obj.F;
+@unregister_then_free depends on unregister_then_srcu@
+identifier registered.T, registered.F;
 struct T *E;
 expression M, C;
 identifier fr = {kfree, kvfree, kmem_cache_free};
-position p != dpair.p, k;
+position p != unregister_then_srcu.p, k;
 @@
 mmu_notifier_unregister_no_release@p(&E->F, M);
 ...
@@ -151,23 +177,23 @@ fr@k(C, E);
 )
 
 @script:ocaml@
-t << obj.T;
-p << dlfree.p;
-k << dlfree.k;
-fr << dlfree.fr;
+t << registered.T;
+p << unregister_then_free.p;
+k << unregister_then_free.k;
+fr << unregister_then_free.fr;
 @@
 let p = List.hd p and k = List.hd k in
 Hashtbl.replace dlfrees (t, pkey p) (Printf.sprintf "%s() at %s" fr (where k))
 
-@drcu depends on dpair@
-identifier obj.T, dpair.RCU;
+@rcu_head_use depends on unregister_then_srcu@
+identifier registered.T, unregister_then_srcu.RCU;
 struct T *E;
-position p != dpair.r;
+position p != unregister_then_srcu.r;
 @@
 E->RCU@p
 
-@dfld depends on dpair@
-identifier obj.T, dpair.RCU;
+@rcu_head_decl depends on unregister_then_srcu@
+identifier registered.T, unregister_then_srcu.RCU;
 @@
 struct T {
 	...
@@ -176,67 +202,67 @@ struct T {
 };
 
 @script:ocaml@
-t << obj.T;
-p << dfn.p;
+t << registered.T;
+p << srcu_fn_container.p;
 @@
-fact t ("dfn:" ^ pkey (List.hd p))
+add srcu_fn_finds t (pkey (List.hd p))
 
 @script:ocaml@
-t << obj.T;
-p << dfnd.p;
+t << registered.T;
+p << srcu_fn_container_decl.p;
 @@
-fact t ("dfn:" ^ pkey (List.hd p))
+add srcu_fn_finds t (pkey (List.hd p))
 
 @script:ocaml@
-t << obj.T;
-p << duse.p;
-q << dpair.q;
+t << registered.T;
+p << srcu_fn_use.p;
+q << unregister_then_srcu.q;
 @@
-if pkey (List.hd p) <> pkey (List.hd q) then fact t ("duse:" ^ where (List.hd p))
+if pkey (List.hd p) <> pkey (List.hd q) then add srcu_fn_uses t (where (List.hd p))
 
 @script:ocaml@
-t << obj.T;
-p << dopsdef.p;
-fp << dfndef.p;
+t << registered.T;
+p << obj_ops_def.p;
+fp << srcu_fn_def.p;
 @@
 let p = List.hd p and fp = List.hd fp in
-if p.Coccilib.file = fp.Coccilib.file && p.Coccilib.line > fp.Coccilib.line then fact t "dbefore"
+if p.Coccilib.file = fp.Coccilib.file && p.Coccilib.line > fp.Coccilib.line then set srcu_fn_before_ops t
 
-@script:ocaml depends on dhasfree@
-t << obj.T;
+@script:ocaml depends on ops_has_free@
+t << registered.T;
 @@
-fact t "dhasfree"
+set ops_have_free_notifier t
 
-@script:ocaml depends on dmn@
-t << obj.T;
+@script:ocaml depends on srcu_fn_uses_mn@
+t << registered.T;
 @@
-fact t "dmn"
+set srcu_fn_has_mn t
 
 @script:ocaml@
-t << obj.T;
-p << dleft.p;
+t << registered.T;
+p << other_unregister.p;
 @@
 let p = List.hd p in
 Hashtbl.add dlefts t (p.Coccilib.file, p.Coccilib.line, p.Coccilib.current_element, pkey p)
 
 @script:ocaml@
-t << obj.T;
-p << drcu.p;
+t << registered.T;
+p << rcu_head_use.p;
 @@
-fact t ("drcu:" ^ where (List.hd p))
+add rcu_head_uses t (where (List.hd p))
 
-@script:ocaml depends on dfld@
-t << obj.T;
+@script:ocaml depends on rcu_head_decl@
+t << registered.T;
 @@
-fact t "dfld"
+set rcu_head_declared t
 
 // ---- decision ----
 
-@script:ocaml dok depends on patch@
-t << obj.T;
-fn << dpair.FN;
-rcu << dpair.RCU;
-p << dpair.p;
+@script:ocaml deferred_decision depends on patch@
+t << registered.T;
+fn << unregister_then_srcu.FN;
+rcu << unregister_then_srcu.RCU;
+p << unregister_then_srcu.p;
 go;
 fr;
 fld;
@@ -244,48 +270,47 @@ fld;
 let p = List.hd p in
 let b = ref [] in
 let no cond s = if cond then b := s :: !b in
-no (tagged "dfn:" t = []) (fn ^ " does not find the object with container_of() on its rcu_head alone");
-no (tagged "duse:" t <> []) (fn ^ " is also used at " ^ String.concat ", " (tagged "duse:" t));
-no (has t "dmn") (fn ^ " already uses the name mn");
-no (not (has t "dbefore")) (fn ^ " is not defined before the ops, in the same file");
-no (has t "dhasfree") "the ops have a ->free_notifier already";
-no (has t "dputget") "this tree's mmu_notifier_put() puts only a notifier that mmu_notifier_get() allocated (the count is in the kABI aux struct), and this one is registered with mmu_notifier_register(): it would stay hooked and never be freed";
+no (members srcu_fn_finds t = []) (fn ^ " does not find the object with container_of() on its rcu_head alone");
+no (members srcu_fn_uses t <> []) (fn ^ " is also used at " ^ String.concat ", " (members srcu_fn_uses t));
+no (holds srcu_fn_has_mn t) (fn ^ " already uses the name mn");
+no (not (holds srcu_fn_before_ops t)) (fn ^ " is not defined before the ops, in the same file");
+no (holds ops_have_free_notifier t) "the ops have a ->free_notifier already";
+no (holds put_needs_get_blocks t) "this tree's mmu_notifier_put() puts only a notifier that mmu_notifier_get() allocated (the count is in the kABI aux struct), and this one is registered with mmu_notifier_register(): it would stay hooked and never be freed";
 fr := make_ident (t ^ "_free_notifier");
 if !b = [] then begin
   go := make_ident fn;
-  fact t "defer";
-  let keep = tagged "drcu:" t in
-  fld := make_ident (if keep = [] && has t "dfld" then rcu else "__rcu_head_kept");
+  let keep = members rcu_head_uses t in
+  fld := make_ident (if keep = [] && holds rcu_head_declared t then rcu else "__rcu_head_kept");
   (* scripts/steps/get_put words the commit message of this shape from
-     these lines *)
-  let say (file, line) s = Printf.printf "%s:%d: %s: %s\n" file line t s in
+     these records (converted, deferred-free; left) *)
+  let say ?(status = "left") ?(codes = []) (file, line) s = record file line t status codes s in
   let here = (p.Coccilib.file, p.Coccilib.line) in
-  say here (Printf.sprintf "converted (deferred free: %s() ends with mmu_notifier_put(), %s() becomes ->free_notifier)"
+  say ~status:"converted" ~codes:["deferred-free"] here (Printf.sprintf "converted (deferred free: %s() ends with mmu_notifier_put(), %s() becomes ->free_notifier)"
     p.Coccilib.current_element fn);
   List.iter (fun (file, line, f, k) ->
       match Hashtbl.find_opt dlfrees (t, k) with
       | None ->
         say (file, line) ("left: mmu_notifier_unregister_no_release() in " ^ f ^ "() stays: no deferred free follows it, so the rule cannot tell when the object is freed")
       | Some w ->
-        say (file, line) (Printf.sprintf "left: mmu_notifier_unregister_no_release() in %s() stays [unsynced-free]: %s frees the object with no SRCU grace period after the unregistration, so a notifier callback still running on another CPU may use it after the free; not converted: mmu_notifier_put() would free it through %s(), the release of a whole object, which the rule cannot show right for one this error path has partly undone (nor drop the unwind it would repeat), and no call of the driver's waits for that grace period (mmu_notifier_synchronize() waits only for queued SRCU callbacks); fix by hand: register the notifier last in %s(), after every step that can fail, so that no error path unregisters it (as upstream amdkfd did before its mmu_notifier_put() conversion)"
+        say ~codes:["unsynced-free"] (file, line) (Printf.sprintf "left: mmu_notifier_unregister_no_release() in %s() stays [unsynced-free]: %s frees the object with no SRCU grace period after the unregistration, so a notifier callback still running on another CPU may use it after the free; not converted: mmu_notifier_put() would free it through %s(), the release of a whole object, which the rule cannot show right for one this error path has partly undone (nor drop the unwind it would repeat), and no call of the driver's waits for that grace period (mmu_notifier_synchronize() waits only for queued SRCU callbacks); fix by hand: register the notifier last in %s(), after every step that can fail, so that no error path unregisters it (as upstream amdkfd did before its mmu_notifier_put() conversion)"
              f w (t ^ "_free_notifier") f))
     (Hashtbl.find_all dlefts t);
   if keep <> [] then say here ("left: ->" ^ rcu ^ " stays, also used at " ^ String.concat ", " keep)
-  else if not (has t "dfld") then say here ("left: ->" ^ rcu ^ " stays: the declaration of struct " ^ t ^ " is not in the file group")
+  else if not (holds rcu_head_declared t) then say here ("left: ->" ^ rcu ^ " stays: the declaration of struct " ^ t ^ " is not in the file group")
 end else begin
   go := make_ident "__deferred_free_blocked";
   fld := make_ident "__rcu_head_kept";
-  List.iter (fun s -> fact t ("dblock:" ^ s)) !b
+  List.iter (fun s -> add deferred_blockers t s) !b
 end
 
 // Go on only if the decision named FN.
-@dgo@
-identifier dok.go;
+@deferred_convert@
+identifier deferred_decision.go;
 @@
 static void go(...) { ... }
 
-@depends on dgo@
-identifier obj.T, obj.F, dpair.RCU, dpair.FN;
+@depends on deferred_convert@
+identifier registered.T, registered.F, unregister_then_srcu.RCU, unregister_then_srcu.FN;
 struct T *E;
 expression M;
 @@
@@ -293,8 +318,8 @@ expression M;
 - mmu_notifier_call_srcu(&E->RCU, \(FN\|&FN\));
 + mmu_notifier_put(&E->F);
 
-@depends on dgo@
-identifier obj.T, obj.F, dpair.RCU, dpair.FN, dok.fr, R;
+@depends on deferred_convert@
+identifier registered.T, registered.F, unregister_then_srcu.RCU, unregister_then_srcu.FN, deferred_decision.fr, R;
 @@
 - static void FN(struct rcu_head *R)
 + static void fr(struct mmu_notifier *mn)
@@ -305,16 +330,16 @@ identifier obj.T, obj.F, dpair.RCU, dpair.FN, dok.fr, R;
   ...>
   }
 
-@depends on dgo@
-identifier dops.OPS, dok.fr;
+@depends on deferred_convert@
+identifier obj_ops.OPS, deferred_decision.fr;
 @@
  const struct mmu_notifier_ops OPS = {
  	...,
 +	.free_notifier = fr,
  };
 
-@depends on dgo@
-identifier obj.T, dok.fld;
+@depends on deferred_convert@
+identifier registered.T, deferred_decision.fld;
 @@
 struct T {
 	...

@@ -28,8 +28,167 @@
 // initialisation go; fields of the object nothing reads any more go too.
 // ---------------------------------------------------------------------
 
-@hget depends on obj exists@
-identifier obj.T, obj.F;
+@initialize:ocaml@
+@@
+(* The facts of this shape. *)
+(* What the get and the ops name, per object (T -> the record; "" where
+   no rule found it). *)
+type device_names = {
+  mutable getfn : string;  (* the get (device_get) *)
+  mutable inst : string;   (* struct I, the instance *)
+  mutable par : string;    (* the get's parameter, P *)
+  mutable tbl : string;    (* the table field, P->TBL *)
+  mutable lock : string;   (* the mutex field, P->L *)
+  mutable reg : string;    (* mmu_notifier_register or __mmu_notifier_register *)
+  mutable link : string;   (* the object's table link *)
+  mutable relfn : string;  (* ->release (release_queues_work) *)
+  mutable des : string;    (* the destroy work function it queues *)
+  mutable work : string;   (* the object's work_struct field *)
+  mutable cb : string;     (* ->invalidate_range_start *)
+  mutable hf : string;     (* the holder field, X->HF *)
+}
+let names_of : (string, device_names) Hashtbl.t = table ()
+let dev t =
+  match Hashtbl.find_opt names_of t with
+  | Some d -> d
+  | None ->
+    let d = { getfn = ""; inst = ""; par = ""; tbl = ""; lock = ""; reg = "";
+              link = ""; relfn = ""; des = ""; work = ""; cb = ""; hf = "" } in
+    Hashtbl.replace names_of t d;
+    d
+(* flags: the get (device_get) matched; it takes mmap_sem; it finds the mm
+   through its instance; ->release only queues the destroy work, and is
+   the ops'; the range start callback takes a range, and reads
+   range->blockable; the destroy work unlinks, unregisters and frees; the
+   lock and the table are declared, and initialised, in the group *)
+let has_device_get : flag = table ()
+let takes_mmap_sem : flag = table ()
+let mm_via_instance : flag = table ()
+let release_queues : flag = table ()
+let release_is_the_ops : flag = table ()
+let start_takes_range : flag = table ()
+let start_reads_blockable : flag = table ()
+let destroy_tears_down : flag = table ()
+let lock_declared : flag = table ()
+let table_declared : flag = table ()
+let lock_initialised : flag = table ()
+let table_initialised : flag = table ()
+(* lists: the calls computing the get's mm; the fields the get sets to
+   the instance or the mm; the functions using the destroy work; the
+   holders (storing what the get returns), those naming a local mn, and
+   the calls in the get's argument; the functions dropping the holder's
+   pointer (read, return if NULL, clear), all that clear it, those that
+   set it otherwise, and those that return after the clear; the returns
+   reached both before and after the store; the object's fields *)
+let mm_calls : string facts = table ()
+let recorded_fields : string facts = table ()
+let destroy_work_refs : string facts = table ()
+let holder_fns : string facts = table ()
+let holders_with_mn : string facts = table ()
+let get_arg_callees : string facts = table ()
+let holder_droppers : string facts = table ()
+let holder_clearers : string facts = table ()
+let holder_writers : string facts = table ()
+let returns_after_clear : string facts = table ()
+let shared_returns : string facts = table ()
+let object_fields : string facts = table ()
+(* Places the checks compare (file:line:col keys). *)
+let hreads : (string * string * string, string) Hashtbl.t = table ()	(* (T, field, place) -> function reading it *)
+let hcalls : (string * string, string) Hashtbl.t = table ()	(* (T, place) -> function calling the get *)
+let huses : (string * string, string) Hashtbl.t = table ()	(* (T, place) -> function using table or lock *)
+let hfuses : (string * string * string, string) Hashtbl.t = table ()	(* (T, field, place) -> function using it *)
+(* What the conversion changes, for the rewrite (device_rewrite.cocci):
+   the tables that go, the fields of the object that go, the holder
+   functions. *)
+let htables : string list ref = cell []
+let hdrop : (string, unit) Hashtbl.t = table ()
+let hfns : (string, unit) Hashtbl.t = table ()
+let holder_fn f = Hashtbl.mem hfns f
+let is_ptr_to t ty = String.concat "" (String.split_on_char ' ' ty) = "struct" ^ t ^ "*"
+(* " DECLARE_HASHTABLE ( mn_hash , 7 ) ;" declares the table tbl *)
+let declares_table fd tbl =
+  let s = String.concat "" (String.split_on_char ' ' fd) in
+  let k = "DECLARE_HASHTABLE(" ^ tbl ^ "," in
+  String.length s > String.length k && String.sub s 0 (String.length k) = k
+let is_table_field fd = List.exists (declares_table fd) !htables
+let values tbl t =
+  Hashtbl.fold (fun k v acc -> if fst k = t then v :: acc else acc) tbl []
+  |> List.sort_uniq compare
+let fields_read t =
+  Hashtbl.fold (fun (t', f, _) fn acc -> if t' = t then (f, fn) :: acc else acc) hreads []
+  |> List.sort_uniq compare
+
+(* Why the per-instance shape cannot be converted; [] when it can. *)
+let holder_blockers t =
+  let g = (dev t).getfn and d = (dev t).des and rel = (dev t).relfn in
+  let cb = (dev t).cb and hf = (dev t).hf in
+  let i = (dev t).inst and tbl = (dev t).tbl and l = (dev t).lock in
+  let hs = members holder_fns t and us = members holder_droppers t in
+  let h = match hs with [h] -> h | _ -> "" in
+  let clears = List.filter (( <> ) d) (members holder_clearers t) in
+  let callers = values hcalls t in
+  let users = List.filter (fun f -> f <> g && f <> d) (values huses t) in
+  let readers = List.filter (fun (_, fn) -> fn <> g && fn <> d) (fields_read t) in
+  let b = ref [] in
+  let no cond s = if cond then b := s :: !b in
+  no ((dev t).reg = "__mmu_notifier_register" && not (holds takes_mmap_sem t))
+    (g ^ " calls __mmu_notifier_register() without taking mmap_sem itself");
+  no (holds mm_via_instance t) (g ^ " finds the mm through its instance argument");
+  List.iter (fun fc -> no true (Printf.sprintf "%s computes the mm with %s(), which the holder would call instead" g fc))
+    (members mm_calls t);
+  no (not (holds release_queues t) || not (holds release_is_the_ops t))
+    "->release does not just queue a work item that destroys the object";
+  no (holds release_queues t && not (holds destroy_tears_down t))
+    (Printf.sprintf "the work item %s does not unlink (hash_del), unregister and free the object" d);
+  List.iter (fun f -> no (f <> rel && f <> d) (Printf.sprintf "the destroy work %s is also used by %s" d f))
+    (members destroy_work_refs t);
+  no (cb = "") "no invalidate_range_start for ->release to run over the whole mm";
+  no (cb <> "" && not (holds start_takes_range t))
+    (cb ^ " takes no struct mmu_notifier_range (run the range_struct step first)");
+  no (holds start_reads_blockable t) (cb ^ " reads range->blockable (run the event_tag step first)");
+  List.iter (fun (f, fn) -> no true (Printf.sprintf "%s reads ->%s, the instance or mm the object was made for" fn f))
+    readers;
+  no (hs = []) ("no function assigns what " ^ g ^ " returns (obj = " ^ g ^ "(...); if (IS_ERR(obj)) return PTR_ERR(obj);) and then stores it in a holder field");
+  no (List.length hs > 1) ("several holders store what " ^ g ^ " returns: " ^ String.concat ", " hs);
+  no (h <> "" && (callers <> [h] || List.length (values hcalls t) <> 1 ||
+                  Hashtbl.fold (fun (t', _) _ n -> if t' = t then n + 1 else n) hcalls 0 <> 1))
+    (Printf.sprintf "%s is called by %s, not once by the holder %s" g (String.concat ", " callers) h);
+  no (h <> "" && List.mem h (members holders_with_mn t)) (h ^ " already uses the name mn");
+  List.iter (fun fc -> no true (Printf.sprintf "the argument of %s calls %s(), which would go with the call" g fc))
+    (members get_arg_callees t);
+  no (h <> "" && clears = [])
+    (Printf.sprintf "nothing but the destroy work clears the holder field ->%s: no place for the holder's mmu_notifier_put()" hf);
+  no (clears <> [] && us = [])
+    (Printf.sprintf "%s clears ->%s without first reading the object from it and returning when it is NULL"
+       (String.concat ", " clears) hf);
+  no (us <> [] && clears <> us)
+    (Printf.sprintf "->%s is cleared by %s" hf (String.concat ", " clears));
+  List.iter (fun f -> no true (Printf.sprintf "->%s is also set by %s" hf f)) (members holder_writers t);
+  List.iter (fun f -> no true (Printf.sprintf "%s returns after clearing ->%s" f hf)) (members returns_after_clear t);
+  List.iter (fun w -> no true (Printf.sprintf "the return at %s is reached both before and after the store to ->%s" w hf))
+    (members shared_returns t);
+  no (users <> []) (Printf.sprintf "the table or its lock is also used by %s" (String.concat ", " users));
+  no (not (holds lock_declared t) || not (holds table_declared t))
+    (Printf.sprintf "the declaration of struct %s (%s, %s) is not in the file group" i l tbl);
+  no (not (holds lock_initialised t) || not (holds table_initialised t))
+    (Printf.sprintf "the initialisation of ->%s and ->%s is not in the file group" l tbl);
+  List.rev !b
+
+(* Fields of the object only the removed code (the get, the destroy work,
+   the old ->release) used. *)
+let holder_dropped t =
+  let gone = [(dev t).getfn; (dev t).des; (dev t).relfn] in
+  let cands = (dev t).work :: (dev t).link :: members recorded_fields t in
+  List.filter (fun f ->
+    is_member object_fields t f &&
+    Hashtbl.fold (fun (t', f', _) fn ok -> ok && (t' <> t || f' <> f || List.mem fn gone)) hfuses true)
+    cands
+  |> List.sort_uniq compare
+
+
+
+@device_get depends on registered exists@
+identifier registered.T, registered.F;
 identifier getfn, I, P, M, E, LINK, OPS, TBL, L, R;
 identifier REG = {mmu_notifier_register, __mmu_notifier_register};
 expression MX, K, K2;
@@ -59,91 +218,91 @@ static struct T *getfn@pg(struct I *P)
 }
 
 @script:ocaml@
-t << obj.T;
-g << hget.getfn;
-i << hget.I;
-p << hget.P;
-tbl << hget.TBL;
-l << hget.L;
-reg << hget.REG;
-link << hget.LINK;
+t << registered.T;
+g << device_get.getfn;
+i << device_get.I;
+p << device_get.P;
+tbl << device_get.TBL;
+l << device_get.L;
+reg << device_get.REG;
+link << device_get.LINK;
 @@
-fact t "hget";
-setv t "hgetfn" g; setv t "hinst" i; setv t "hpar" p; setv t "htbl" tbl;
-setv t "hlock" l; setv t "hreg" reg; setv t "hlink" link
+set has_device_get t;
+(dev t).getfn <- g; (dev t).inst <- i; (dev t).par <- p; (dev t).tbl <- tbl;
+(dev t).lock <- l; (dev t).reg <- reg; (dev t).link <- link
 
 // __mmu_notifier_register() wants mmap_sem held: the get takes it itself,
 // as mmu_notifier_get() does.
-@hsem depends on hget@
-identifier hget.getfn, hget.M;
+@get_takes_mmap_sem depends on device_get@
+identifier device_get.getfn, device_get.M;
 position p;
 @@
 getfn(...) { <+... \(down_write_killable@p(&M->mmap_sem)\|down_write@p(&M->mmap_sem)\) ...+> }
 
 @script:ocaml@
-t << obj.T;
-p << hsem.p;
+t << registered.T;
+p << get_takes_mmap_sem.p;
 @@
-ignore p; fact t "hsem"
+ignore p; set takes_mmap_sem t
 
 // The mm is found without the instance (current->mm): the holder can
 // compute it in the get's place.
-@hmxp depends on hget@
-identifier hget.getfn, hget.P, hget.M;
+@mm_from_instance depends on device_get@
+identifier device_get.getfn, device_get.P, device_get.M;
 position p;
 @@
 getfn(...) { ... struct mm_struct *M@p = <+... P ...+>; ... }
 
 @script:ocaml@
-t << obj.T;
-p << hmxp.p;
+t << registered.T;
+p << mm_from_instance.p;
 @@
-ignore p; fact t "hmxp"
+ignore p; set mm_via_instance t
 
-@hmxc depends on hget@
-identifier hget.getfn, hget.M, fc;
+@mm_from_call depends on device_get@
+identifier device_get.getfn, device_get.M, fc;
 expression list EL;
 @@
 getfn(...) { ... struct mm_struct *M = <+... fc(EL) ...+>; ... }
 
 @script:ocaml@
-t << obj.T;
-fc << hmxc.fc;
+t << registered.T;
+fc << mm_from_call.fc;
 @@
-fact t ("hmxc:" ^ fc)
+add mm_calls t fc
 
 // What the object records of its instance and of its mm ...
-@hset depends on hget@
-identifier hget.getfn, hget.E, hget.P, hget.M, FLD;
+@records_inst_or_mm depends on device_get@
+identifier device_get.getfn, device_get.E, device_get.P, device_get.M, FLD;
 @@
 getfn(...) { <+... \(E->FLD = P;\|E->FLD = M;\) ...+> }
 
 @script:ocaml@
-t << obj.T;
-f << hset.FLD;
+t << registered.T;
+f << records_inst_or_mm.FLD;
 @@
-fact t ("hset:" ^ f)
+add recorded_fields t f
 
 // ... and who reads it.  A read through a pointer of another known type
 // is not a read of the object's field (bo->rdev); one of unknown type
 // counts as one.
-@hread depends on hget@
-identifier hset.FLD;
+@recorded_read depends on device_get@
+identifier records_inst_or_mm.FLD;
 expression Y;
 position p;
 @@
 Y->FLD@p
 
 @script:ocaml@
-t << obj.T;
-f << hset.FLD;
-p << hread.p;
+t << registered.T;
+f << records_inst_or_mm.FLD;
+p << recorded_read.p;
 @@
 let p = List.hd p in
 Hashtbl.replace hreads (t, f, pkey p) p.Coccilib.current_element
 
-@hreadk depends on hget@
-identifier hset.FLD;
+@recorded_read_typed depends on device_get@
+identifier records_inst_or_mm.FLD;
 type TY;
 TY Y;
 position p;
@@ -151,16 +310,16 @@ position p;
 Y->FLD@p
 
 @script:ocaml@
-t << obj.T;
-f << hset.FLD;
-ty << hreadk.TY;
-p << hreadk.p;
+t << registered.T;
+f << records_inst_or_mm.FLD;
+ty << recorded_read_typed.TY;
+p << recorded_read_typed.p;
 @@
 if not (is_ptr_to t ty) then Hashtbl.remove hreads (t, f, pkey (List.hd p))
 
 // ->release only queues the destruction.
-@hrel depends on hget@
-identifier obj.T, obj.F, REL, MN, MM, E, W, D;
+@release_queues_work depends on device_get@
+identifier registered.T, registered.F, REL, MN, MM, E, W, D;
 @@
 static void REL(struct mmu_notifier *MN, struct mm_struct *MM)
 {
@@ -170,79 +329,73 @@ static void REL(struct mmu_notifier *MN, struct mm_struct *MM)
 }
 
 @script:ocaml@
-t << obj.T;
-rel << hrel.REL;
-d << hrel.D;
-w << hrel.W;
+t << registered.T;
+rel << release_queues_work.REL;
+d << release_queues_work.D;
+w << release_queues_work.W;
 @@
-fact t "hrel"; setv t "hrelfn" rel; setv t "hdes" d; setv t "hwork" w
+set release_queues t; (dev t).relfn <- rel; (dev t).des <- d; (dev t).work <- w
 
-@hrelops depends on hget@
-identifier hget.OPS, hrel.REL;
+@release_in_ops depends on device_get@
+identifier device_get.OPS, release_queues_work.REL;
 position p;
 @@
 const struct mmu_notifier_ops OPS@p = { ..., .release = REL, ... };
 
 @script:ocaml@
-t << obj.T;
-p << hrelops.p;
+t << registered.T;
+p << release_in_ops.p;
 @@
-ignore p; fact t "hrelops"
+ignore p; set release_is_the_ops t
 
-@hcb depends on hget@
-identifier hget.OPS, CB;
+@ops_range_start depends on device_get@
+identifier device_get.OPS, CB;
 @@
 const struct mmu_notifier_ops OPS = { ..., .invalidate_range_start = CB, ... };
 
 @script:ocaml@
-t << obj.T;
-cb << hcb.CB;
+t << registered.T;
+cb << ops_range_start.CB;
 @@
-setv t "hcb" cb
+(dev t).cb <- cb
 
-@hcbr depends on hget@
-identifier hcb.CB, MN, RG;
+@range_start_takes_range depends on device_get@
+identifier ops_range_start.CB, MN, RG;
 type RT;
 position p;
 @@
 RT CB@p(struct mmu_notifier *MN, const struct mmu_notifier_range *RG) { ... }
 
 @script:ocaml@
-t << obj.T;
-p << hcbr.p;
+t << registered.T;
+p << range_start_takes_range.p;
 @@
-ignore p; fact t "hcbr"
+ignore p; set start_takes_range t
 
 // The range carries flags (v5.2 on): the callback asks whether it may block.
-@hcbf depends on hget@
-identifier hcb.CB;
+@range_start_has_flags depends on device_get@
+identifier ops_range_start.CB;
 expression RG;
 position p;
 @@
 CB(...) { <+... mmu_notifier_range_blockable@p(RG) ...+> }
 
-@script:ocaml@
-t << obj.T;
-p << hcbf.p;
-@@
-ignore p; fact t "hcbf"
-
-@hcbb depends on hget@
-identifier hcb.CB;
+@range_start_reads_blockable depends on device_get@
+identifier ops_range_start.CB;
 expression RG;
 position p;
 @@
 CB(...) { <+... RG->blockable@p ...+> }
 
 @script:ocaml@
-t << obj.T;
-p << hcbb.p;
+t << registered.T;
+p << range_start_reads_blockable.p;
 @@
-ignore p; fact t "hcbb"
+ignore p; set start_reads_blockable t
 
 // The destroy work: unlinks, unregisters and frees the object.
-@hdes depends on hget exists@
-identifier obj.T, obj.F, hrel.D, hrel.W, hget.LINK, WK, E;
+@destroy_work depends on device_get exists@
+identifier registered.T, registered.F, release_queues_work.D, release_queues_work.W, device_get.LINK, WK, E;
 expression X;
 position p;
 @@
@@ -257,25 +410,25 @@ static void D@p(struct work_struct *WK)
 }
 
 @script:ocaml@
-t << obj.T;
-p << hdes.p;
+t << registered.T;
+p << destroy_work.p;
 @@
-ignore p; fact t "hdesok"
+ignore p; set destroy_tears_down t
 
-@hdref depends on hget@
-identifier hrel.D, fn;
+@destroy_work_user depends on device_get@
+identifier release_queues_work.D, fn;
 @@
 fn(...) { <+... D ...+> }
 
 @script:ocaml@
-t << obj.T;
-fn << hdref.fn;
+t << registered.T;
+fn << destroy_work_user.fn;
 @@
-fact t ("hdref:" ^ fn)
+add destroy_work_refs t fn
 
 // The holder: calls the get, stores the object in a field.
-@hh depends on hget exists@
-identifier hget.getfn, H, E, HF;
+@holder_store depends on device_get exists@
+identifier device_get.getfn, H, E, HF;
 expression A;
 expression X;
 position ph, ps;
@@ -292,56 +445,56 @@ H(...)
 }
 
 @script:ocaml@
-t << obj.T;
-h << hh.H;
-hf << hh.HF;
+t << registered.T;
+h << holder_store.H;
+hf << holder_store.HF;
 @@
-fact t ("hh:" ^ h); setv t "hhf" hf
+add holder_fns t h; (dev t).hf <- hf
 
-@hcall depends on hget@
-identifier hget.getfn;
+@get_call depends on device_get@
+identifier device_get.getfn;
 position p;
 @@
 getfn@p(...)
 
 @script:ocaml@
-t << obj.T;
-p << hcall.p;
+t << registered.T;
+p << get_call.p;
 @@
 let p = List.hd p in
 Hashtbl.replace hcalls (t, pkey p) p.Coccilib.current_element
 
 // The get's argument goes with the call: it must not call anything.
-@hargc depends on hget@
-identifier hget.getfn, fc;
+@get_arg_calls depends on device_get@
+identifier device_get.getfn, fc;
 expression list EL;
 @@
 getfn(<+... fc(EL) ...+>)
 
 @script:ocaml@
-t << obj.T;
-fc << hargc.fc;
+t << registered.T;
+fc << get_arg_calls.fc;
 @@
-fact t ("hargc:" ^ fc)
+add get_arg_callees t fc
 
 // The holder names its new local "mn": the name must be free.
-@hmn depends on hget@
-identifier hh.H;
+@holder_uses_mn depends on device_get@
+identifier holder_store.H;
 identifier N = {mn};
 position p;
 @@
 H(...) { <+... N@p ...+> }
 
 @script:ocaml@
-t << obj.T;
-h << hh.H;
-p << hmn.p;
+t << registered.T;
+h << holder_store.H;
+p << holder_uses_mn.p;
 @@
-ignore p; fact t ("hmn:" ^ h)
+ignore p; add holders_with_mn t h
 
 // The function dropping the holder's pointer.
-@hu depends on hget exists@
-identifier hh.HF, U, E;
+@holder_clear_fn depends on device_get exists@
+identifier holder_store.HF, U, E;
 expression X;
 @@
 U(...)
@@ -363,59 +516,59 @@ U(...)
 }
 
 @script:ocaml@
-t << obj.T;
-u << hu.U;
+t << registered.T;
+u << holder_clear_fn.U;
 @@
-fact t ("hu:" ^ u)
+add holder_droppers t u
 
-@hclear depends on hget@
-identifier hh.HF, fn;
+@holder_clear depends on device_get@
+identifier holder_store.HF, fn;
 expression X;
 @@
 fn(...) { <+... X->HF = NULL ...+> }
 
 @script:ocaml@
-t << obj.T;
-fn << hclear.fn;
+t << registered.T;
+fn << holder_clear.fn;
 @@
-fact t ("hclear:" ^ fn)
+add holder_clearers t fn
 
-@hfw depends on hget@
-identifier hh.HF, fn;
+@holder_other_write depends on device_get@
+identifier holder_store.HF, fn;
 expression Y, Z;
-position p != hh.ps;
+position p != holder_store.ps;
 @@
 fn(...) { <+... \(Y->HF = NULL\|Y->HF@p = Z\) ...+> }
 
 @script:ocaml@
-t << obj.T;
-fn << hfw.fn;
-p << hfw.p;
+t << registered.T;
+fn << holder_other_write.fn;
+p << holder_other_write.p;
 @@
-ignore p; fact t ("hfw:" ^ fn)
+ignore p; add holder_writers t fn
 
 // No return after the clear: the put goes at the end.
-@hur depends on hget exists@
-identifier hu.U, hh.HF;
+@return_after_clear depends on device_get exists@
+identifier holder_clear_fn.U, holder_store.HF;
 expression X;
 position p;
 @@
 U(...) { ... X->HF = NULL; ... return@p; }
 
 @script:ocaml@
-t << obj.T;
-u << hu.U;
-p << hur.p;
+t << registered.T;
+u << holder_clear_fn.U;
+p << return_after_clear.p;
 @@
 (* not the end of the function, which 'return;' also matches *)
 let p = List.hd p in
-if p.Coccilib.line <> p.Coccilib.current_element_line_end then fact t ("hur:" ^ u)
+if p.Coccilib.line <> p.Coccilib.current_element_line_end then add returns_after_clear t u
 
 // Returns between the get and the store: each needs a put.  A return
 // reached both with and without the store cannot take one.
-@herr depends on hget exists@
-identifier hh.H, hh.E, hget.getfn, hh.HF;
-expression hh.A;
+@return_before_store depends on device_get exists@
+identifier holder_store.H, holder_store.E, device_get.getfn, holder_store.HF;
+expression holder_store.A;
 expression X, RV;
 position pr;
 @@
@@ -429,137 +582,137 @@ H(...)
 	return@pr RV;
 }
 
-@hsret depends on hget exists@
-identifier hh.H, hh.E, hh.HF;
+@return_after_store depends on device_get exists@
+identifier holder_store.H, holder_store.E, holder_store.HF;
 expression X, RV;
-position herr.pr, p;
+position return_before_store.pr, p;
 @@
 H(...) { ... X->HF = E; ... return@pr@p RV; }
 
 @script:ocaml@
-t << obj.T;
-p << hsret.p;
+t << registered.T;
+p << return_after_store.p;
 @@
-fact t ("hshared:" ^ where (List.hd p))
+add shared_returns t (where (List.hd p))
 
 // Every use of the instance's table and lock is in the get or the destroy
 // work, around the holder's clear, or in the initialisation.
-@huse depends on hget@
-identifier hget.TBL, hget.L;
+@inst_table_use depends on device_get@
+identifier device_get.TBL, device_get.L;
 expression Y;
 position p;
 @@
 \(Y->TBL@p\|Y->L@p\)
 
 @script:ocaml@
-t << obj.T;
-p << huse.p;
+t << registered.T;
+p << inst_table_use.p;
 @@
 let p = List.hd p in
 Hashtbl.replace huses (t, pkey p) p.Coccilib.current_element
 
-@hul depends on hget@
-identifier hget.L;
+@clear_fn_locks depends on device_get@
+identifier device_get.L;
 expression Y;
 position p;
 @@
 \(mutex_lock(&Y->L@p)\|mutex_unlock(&Y->L@p)\)
 
 @script:ocaml@
-t << obj.T;
-p << hul.p;
+t << registered.T;
+p << clear_fn_locks.p;
 @@
 let p = List.hd p in
-if List.mem p.Coccilib.current_element (tagged "hu:" t) then Hashtbl.remove huses (t, pkey p)
+if List.mem p.Coccilib.current_element (members holder_droppers t) then Hashtbl.remove huses (t, pkey p)
 
-@hinitl depends on hget@
-identifier hget.L;
+@lock_init depends on device_get@
+identifier device_get.L;
 expression Y;
 position p;
 @@
 mutex_init(&Y->L@p);
 
 @script:ocaml@
-t << obj.T;
-p << hinitl.p;
+t << registered.T;
+p << lock_init.p;
 @@
 Hashtbl.remove huses (t, pkey (List.hd p));
-fact t "hinitl"
+set lock_initialised t
 
-@hinitt depends on hget@
-identifier hget.TBL;
+@table_init depends on device_get@
+identifier device_get.TBL;
 expression Y;
 position p;
 @@
 hash_init(Y->TBL@p);
 
 @script:ocaml@
-t << obj.T;
-p << hinitt.p;
+t << registered.T;
+p << table_init.p;
 @@
 Hashtbl.remove huses (t, pkey (List.hd p));
-fact t "hinitt"
+set table_initialised t
 
 // The declaration of the lock and the table in struct I.
-@hdl depends on hget@
-identifier hget.I, hget.L;
+@lock_decl depends on device_get@
+identifier device_get.I, device_get.L;
 position p;
 @@
 struct I@p { ... struct mutex L; ... };
 
 @script:ocaml@
-t << obj.T;
-p << hdl.p;
+t << registered.T;
+p << lock_decl.p;
 @@
-ignore p; fact t "hdl"
+ignore p; set lock_declared t
 
-@hdt depends on hget@
-identifier hget.I;
+@table_decl depends on device_get@
+identifier device_get.I;
 field FD;
 position p;
 @@
 struct I { ... FD@p ... };
 
 @script:ocaml@
-t << obj.T;
-tbl << hget.TBL;
-fd << hdt.FD;
-p << hdt.p;
+t << registered.T;
+tbl << device_get.TBL;
+fd << table_decl.FD;
+p << table_decl.p;
 @@
 ignore p;
-if declares_table fd tbl then fact t "hdt"
+if declares_table fd tbl then set table_declared t
 
 // The object's fields, and where they are used (unknown types count), to
 // find those only the removed code used.
-@hfld depends on hget@
-identifier obj.T, FLD;
+@obj_field depends on device_get@
+identifier registered.T, FLD;
 type TY;
 @@
 struct T { ... TY FLD; ... };
 
 @script:ocaml@
-t << obj.T;
-f << hfld.FLD;
+t << registered.T;
+f << obj_field.FLD;
 @@
-fact t ("hfld:" ^ f)
+add object_fields t f
 
-@hfuse depends on hget@
-identifier obj.T, hfld.FLD;
+@obj_field_use depends on device_get@
+identifier registered.T, obj_field.FLD;
 expression X, Y;
 position p;
 @@
 \(Y->FLD@p\|container_of(X, struct T, FLD@p)\)
 
 @script:ocaml@
-t << obj.T;
-f << hfld.FLD;
-p << hfuse.p;
+t << registered.T;
+f << obj_field.FLD;
+p << obj_field_use.p;
 @@
 let p = List.hd p in
 Hashtbl.replace hfuses (t, f, pkey p) p.Coccilib.current_element
 
-@hfusek depends on hget@
-identifier hfld.FLD;
+@obj_field_use_typed depends on device_get@
+identifier obj_field.FLD;
 type TY;
 TY Y;
 position p;
@@ -567,19 +720,19 @@ position p;
 Y->FLD@p
 
 @script:ocaml@
-t << obj.T;
-f << hfld.FLD;
-ty << hfusek.TY;
-p << hfusek.p;
+t << registered.T;
+f << obj_field.FLD;
+ty << obj_field_use_typed.TY;
+p << obj_field_use_typed.p;
 @@
 if not (is_ptr_to t ty) then Hashtbl.remove hfuses (t, f, pkey (List.hd p))
 
 // ---- decision ----
 
-@script:ocaml hok depends on patch@
-t << obj.T;
-g << hget.getfn;
-pg << hget.pg;
+@script:ocaml device_decision depends on patch@
+t << registered.T;
+g << device_get.getfn;
+pg << device_get.pg;
 alloc;
 free;
 okfn;
@@ -589,18 +742,19 @@ free := make_ident (t ^ "_free_notifier");
 if holder_blockers t = [] then begin
   okfn := make_ident g;
   List.iter (fun f -> Hashtbl.replace hdrop f ()) (holder_dropped t);
-  List.iter (fun f -> Hashtbl.replace hfns f ()) (List.append (tagged "hh:" t) (tagged "hu:" t));
-  htables := getv t "htbl" :: !htables;
-  (* scripts/series words the commit message of this shape from this line *)
+  List.iter (fun f -> Hashtbl.replace hfns f ()) (List.append (members holder_fns t) (members holder_droppers t));
+  htables := (dev t).tbl :: !htables;
+  (* scripts/steps/get_put words the commit message of this shape from
+     this record (converted, per-device-table) *)
   let pg = List.hd pg in
-  Printf.printf "%s:%d: %s: converted (per-device table %s->%s, kept by its holders)\n"
-    pg.Coccilib.file pg.Coccilib.line t (getv t "hpar") (getv t "htbl")
+  record pg.Coccilib.file pg.Coccilib.line t "converted" ["per-device-table"]
+    (Printf.sprintf "converted (per-device table %s->%s, kept by its holders)" (dev t).par (dev t).tbl)
 end else okfn := make_ident "__holder_shape_blocked"
 
 // Go on only if the decision named the get (include_match false would also
 // drop the facts the report needs).
-@hgo@
-identifier hok.okfn;
+@device_convert@
+identifier device_decision.okfn;
 @@
 okfn(...) { ... }
 

@@ -6,9 +6,9 @@
 
 // Every return between the get and the store drops the reference (first:
 // the places found above hold only until something changes).
-@depends on hgo@
-identifier hh.H, hh.E, obj.F;
-position herr.pr;
+@depends on device_convert@
+identifier holder_store.H, holder_store.E, registered.F;
+position return_before_store.pr;
 expression RV;
 @@
 H(...)
@@ -22,9 +22,9 @@ H(...)
 // The get is pruned in place to what alloc_notifier() keeps: allocation
 // and the object's own initialisation.  Then its body moves into
 // alloc_notifier(), next to free_notifier(), before the ops.
-@depends on hgo disable decl_init@
-identifier obj.T, hget.getfn, hget.M, hget.P, hget.E, hget.L, hget.TBL, hget.LINK;
-identifier obj.F, hget.OPS, FLD;
+@depends on device_convert disable decl_init@
+identifier registered.T, device_get.getfn, device_get.M, device_get.P, device_get.E, device_get.L, device_get.TBL, device_get.LINK;
+identifier registered.F, device_get.OPS, FLD;
 expression K, MX;
 statement S;
 iterator name hash_for_each_possible;
@@ -61,8 +61,8 @@ getfn(...)
 }
 
 // The failed registration's path goes with the registration.
-@hgoto depends on hgo@
-identifier hget.getfn, hget.E, obj.F, hget.M, hget.R, hget.REG, LBL;
+@device_register_goto depends on device_convert@
+identifier device_get.getfn, device_get.E, registered.F, device_get.M, device_get.R, device_get.REG, LBL;
 @@
 getfn(...)
 {
@@ -73,8 +73,8 @@ getfn(...)
 	...>
 }
 
-@depends on hgo@
-identifier hget.getfn, hget.E, obj.F, hget.M, hget.R, hget.REG, hgoto.LBL;
+@depends on device_convert@
+identifier device_get.getfn, device_get.E, registered.F, device_get.M, device_get.R, device_get.REG, device_register_goto.LBL;
 @@
 getfn(...)
 {
@@ -91,8 +91,8 @@ getfn(...)
 	...>
 }
 
-@depends on hgo@
-identifier hget.getfn, hget.E, obj.F, hget.M, hget.R, hget.REG;
+@depends on device_convert@
+identifier device_get.getfn, device_get.E, registered.F, device_get.M, device_get.R, device_get.REG;
 statement S;
 @@
 getfn(...)
@@ -103,8 +103,8 @@ getfn(...)
 	...>
 }
 
-@depends on hgo@
-identifier hget.getfn, hget.E;
+@depends on device_convert@
+identifier device_get.getfn, device_get.E;
 statement S;
 @@
 getfn(...)
@@ -120,8 +120,8 @@ getfn(...)
 	...
 }
 
-@depends on hgo@
-identifier hget.getfn, hget.E, obj.F;
+@depends on device_convert@
+identifier device_get.getfn, device_get.E, registered.F;
 @@
 getfn(...)
 {
@@ -132,13 +132,13 @@ getfn(...)
 }
 
 // Labels nothing jumps to any more.
-@hlbl depends on hgo@
-identifier hget.getfn, LBL;
+@device_label_used depends on device_convert@
+identifier device_get.getfn, LBL;
 @@
 getfn(...) { <+... goto LBL; ...+> }
 
-@depends on hgo@
-identifier hget.getfn, LBL != hlbl.LBL;
+@depends on device_convert@
+identifier device_get.getfn, LBL != device_label_used.LBL;
 @@
 getfn(...)
 {
@@ -147,8 +147,8 @@ getfn(...)
 	...>
 }
 
-@depends on hgo disable decl_init@
-identifier hget.getfn, hget.R;
+@depends on device_convert disable decl_init@
+identifier device_get.getfn, device_get.R;
 @@
 getfn(...)
 {
@@ -157,8 +157,8 @@ getfn(...)
 	... when != R
 }
 
-@depends on hgo@
-identifier hget.getfn, hget.M;
+@depends on device_convert@
+identifier device_get.getfn, device_get.M;
 @@
 getfn(...)
 {
@@ -168,21 +168,21 @@ getfn(...)
 	...>
 }
 
-@hcopy depends on hgo@
-identifier obj.T, hget.getfn, hget.I, hget.P;
+@device_get_body depends on device_convert@
+identifier registered.T, device_get.getfn, device_get.I, device_get.P;
 statement list SL;
 @@
 static struct T *getfn(struct I *P) { SL }
 
 // ->release: the old one goes, the new one runs the callback over the
 // whole address space, right after the callback.
-@depends on hgo@
-identifier hrel.REL;
+@depends on device_convert@
+identifier release_queues_work.REL;
 @@
 - static void REL(...) { ... }
 
-@depends on hgo && hcbf@
-identifier hcb.CB, hrel.REL, hrel.MN, hrel.MM;
+@depends on device_convert && range_start_has_flags@
+identifier ops_range_start.CB, release_queues_work.REL, release_queues_work.MN, release_queues_work.MM;
 @@
  CB(...) { ... }
 +
@@ -199,8 +199,8 @@ identifier hcb.CB, hrel.REL, hrel.MN, hrel.MM;
 +	CB(MN, &range);
 +}
 
-@depends on hgo && !hcbf@
-identifier hcb.CB, hrel.REL, hrel.MN, hrel.MM;
+@depends on device_convert && !range_start_has_flags@
+identifier ops_range_start.CB, release_queues_work.REL, release_queues_work.MN, release_queues_work.MM;
 @@
  CB(...) { ... }
 +
@@ -215,19 +215,19 @@ identifier hcb.CB, hrel.REL, hrel.MN, hrel.MM;
 +	CB(MN, &range);
 +}
 
-@depends on hgo@
-identifier hrel.D;
+@depends on device_convert@
+identifier release_queues_work.D;
 @@
 - static void D(...) { ... }
 
-@depends on hgo@
-identifier obj.T, hget.getfn;
+@depends on device_convert@
+identifier registered.T, device_get.getfn;
 @@
 - static struct T *getfn(...) { ... }
 
-@depends on hgo@
-identifier obj.T, hget.OPS, hget.E, hok.alloc;
-statement list hcopy.SL;
+@depends on device_convert@
+identifier registered.T, device_get.OPS, device_get.E, device_decision.alloc;
+statement list device_get_body.SL;
 @@
 +static struct mmu_notifier *alloc(struct mm_struct *mm)
 +{
@@ -239,8 +239,8 @@ statement list hcopy.SL;
  const struct mmu_notifier_ops OPS = {...};
 
 // (a rule of its own: spatch drops the blank line after a statement list)
-@depends on hgo@
-identifier obj.T, obj.F, hget.OPS, hok.alloc, hok.free;
+@depends on device_convert@
+identifier registered.T, registered.F, device_get.OPS, device_decision.alloc, device_decision.free;
 @@
 +static void free(struct mmu_notifier *mn)
 +{
@@ -255,10 +255,10 @@ identifier obj.T, obj.F, hget.OPS, hok.alloc, hok.free;
 
 // The holder: mmu_notifier_get() in the get's place, a put on every
 // return before the store.
-@depends on hgo@
-identifier obj.T, obj.F, hget.OPS, hh.H, hh.E, hget.getfn;
-expression hh.A;
-expression hget.MX;
+@depends on device_convert@
+identifier registered.T, registered.F, device_get.OPS, holder_store.H, holder_store.E, device_get.getfn;
+expression holder_store.A;
+expression device_get.MX;
 @@
 H(...)
 {
@@ -273,8 +273,8 @@ H(...)
 	...
 }
 
-@depends on hgo@
-identifier obj.T, hh.H, hh.E;
+@depends on device_convert@
+identifier registered.T, holder_store.H, holder_store.E;
 @@
 H(...)
 {
@@ -284,8 +284,8 @@ H(...)
 	...
 }
 
-@depends on hgo@
-identifier hu.U, hget.L;
+@depends on device_convert@
+identifier holder_clear_fn.U, device_get.L;
 expression Y;
 @@
 U(...)
@@ -299,8 +299,8 @@ U(...)
 	...>
 }
 
-@depends on hgo disable is_null, not_ptr1@
-identifier hu.U, hu.E;
+@depends on device_convert disable is_null, not_ptr1@
+identifier holder_clear_fn.U, holder_clear_fn.E;
 @@
 U(...)
 {
@@ -317,8 +317,8 @@ U(...)
 	...
 }
 
-@depends on hgo@
-identifier hu.U, hu.E, hh.HF, obj.F;
+@depends on device_convert@
+identifier holder_clear_fn.U, holder_clear_fn.E, holder_store.HF, registered.F;
 expression X;
 @@
 U(...)
@@ -331,9 +331,9 @@ U(...)
 }
 
 // Locals that only fed the get or the lock.
-@depends on hgo@
+@depends on device_convert@
 identifier fn : script:ocaml() { holder_fn fn };
-identifier hget.I, V, FLD;
+identifier device_get.I, V, FLD;
 expression Y;
 @@
 fn(...)
@@ -344,8 +344,8 @@ fn(...)
 }
 
 // Fields of the object and of the instance that nothing uses any more.
-@depends on hgo@
-identifier obj.T;
+@depends on device_convert@
+identifier registered.T;
 identifier fld : script:ocaml() { Hashtbl.mem hdrop fld };
 type TY;
 @@
@@ -355,8 +355,8 @@ struct T {
 	...
 };
 
-@depends on hgo@
-identifier hget.I, hget.L;
+@depends on device_convert@
+identifier device_get.I, device_get.L;
 @@
 struct I {
 	...
@@ -364,8 +364,8 @@ struct I {
 	...
 };
 
-@depends on hgo@
-identifier hget.I;
+@depends on device_convert@
+identifier device_get.I;
 field fd : script:ocaml() { is_table_field fd };
 @@
 struct I {
@@ -374,8 +374,8 @@ struct I {
 	...
 };
 
-@depends on hgo@
-identifier hget.TBL, hget.L;
+@depends on device_convert@
+identifier device_get.TBL, device_get.L;
 expression Y;
 @@
 (

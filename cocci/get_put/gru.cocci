@@ -2,6 +2,41 @@
 // Part of cocci/get_put.cocci, which lists its parts in order: the second
 // shape (sgi-gru), no table of the driver's own.
 
+@initialize:ocaml@
+@@
+(* The facts of this shape. *)
+(* the get reuses what the helper finds on the mm's notifier list *)
+let has_list_get : flag = table ()
+(* the put drops an atomic count and on the last one unregisters, frees *)
+let has_list_put : flag = table ()
+(* other users of the helper, or of the unregistration or the free *)
+let list_others : string facts = table ()
+(* The fields only the old count and put needed (the count, the flag the
+   put tested): the candidates, those declared in the group, and the dead
+   ones (nothing but writes of constants and debug prints use them). *)
+let count_fields : string facts = table ()
+let count_fields_declared : string facts = table ()
+let count_fields_dead : string facts = table ()
+(* the functions writing a constant to a candidate (any object's): a
+   ->release among them that does nothing else goes *)
+let count_field_writers : flag = table ()
+(* every use left of a candidate after the conversion: (field,
+   file:line:col) -> "FILE:LINE (FUNCTION)", and those that are only a
+   write or a debug print: (field, file:line:col) -> () *)
+let fduses : (string * string, string) Hashtbl.t = table ()
+let fdgone : (string * string, unit) Hashtbl.t = table ()
+let fdcand f = anyone count_fields f
+let fdead f = anyone count_fields_dead f
+(* a debug print: pr_debug(), dev_dbg(), a driver's gru_dbg() ... (not
+   debugfs_create_*(), which shows a field) *)
+let is_debug_print f =
+  let has k =
+    let n = String.length f and m = String.length k in
+    let rec at i = i + m <= n && (String.sub f i m = k || at (i + 1)) in
+    at 0 in
+  let debugfs = String.length f >= 7 && String.sub f 0 7 = "debugfs" in
+  f = "pr_devel" || has "dbg" || (has "debug" && not debugfs)
+
 // ---------------------------------------------------------------------
 // The "find the existing registration" shape: no table of the driver's
 // own, a helper walks the mm's own list of notifiers (mm->mmu_notifier_mm)
@@ -11,7 +46,7 @@
 // run) and frees.  The core's mmu_notifier_get() does exactly this lookup.
 // ---------------------------------------------------------------------
 
-@finder@
+@notifier_list_walker@
 identifier fn, MM, OP, mn;
 identifier hlist = {hlist};
 statement S;
@@ -24,8 +59,8 @@ struct mmu_notifier *fn(struct mm_struct *MM, const struct mmu_notifier_ops *OP)
 	...+>
 }
 
-@gfind depends on obj && finder disable drop_else@
-identifier finder.fn, obj.T, obj.F, getfn, E, mn, OPS, R, REG;
+@list_get depends on registered && notifier_list_walker disable drop_else@
+identifier notifier_list_walker.fn, registered.T, registered.F, getfn, E, mn, OPS, R, REG;
 expression M;
 statement S0, S2, S3;
 position pg;
@@ -46,8 +81,8 @@ struct T *getfn@pg(...)
 	...
 }
 
-@fput depends on gfind@
-identifier obj.T, obj.F, putfn, E, CNT;
+@list_put depends on list_get@
+identifier registered.T, registered.F, putfn, E, CNT;
 expression X, C;
 @@
 void putfn(struct T *E)
@@ -71,22 +106,22 @@ void putfn(struct T *E)
 // Other callers of the get or of the helper, or another way to drop the
 // object: reported.
 @script:ocaml@
-t << obj.T;
-g << gfind.getfn;
+t << registered.T;
+g << list_get.getfn;
 @@
 own := g :: own.contents;
-fact t "find"
+set has_list_get t
 
 @script:ocaml@
-t << obj.T;
-pf << fput.putfn;
+t << registered.T;
+pf << list_put.putfn;
 @@
 own := pf :: own.contents;
-fact t "fput";
-fact t ("putfn:" ^ pf)
+set has_list_put t;
+add put_fns t pf
 
-@fextra depends on fput@
-identifier finder.fn, obj.T, obj.F;
+@list_other_user depends on list_put@
+identifier notifier_list_walker.fn, registered.T, registered.F;
 identifier f : script:ocaml() { not (List.mem f own.contents) };
 struct T *X;
 @@
@@ -96,20 +131,20 @@ f(...) {
 ...+>
 }
 
-@flook depends on finder@
-identifier finder.fn, g;
+@walker_call depends on notifier_list_walker@
+identifier notifier_list_walker.fn, g;
 expression M;
 position p;
 @@
 g(...) { <... fn@p(M, ...) ...> }
 
-@fcpok depends on patch && gfind && fput && !fextra@
-identifier obj.T, gfind.getfn;
+@list_convertible depends on patch && list_get && list_put && !list_other_user@
+identifier registered.T, list_get.getfn;
 @@
 struct T *getfn(...) { ... }
 
-@script:ocaml fcp depends on fcpok@
-t << obj.T;
+@script:ocaml list_convert depends on list_convertible@
+t << registered.T;
 alloc;
 @@
 alloc := make_ident (t ^ "_alloc_notifier")
@@ -118,14 +153,14 @@ alloc := make_ident (t ^ "_alloc_notifier")
 // what the put tested before unregistering (a "released" flag ->release
 // sets).  Gone with the conversion, unless something else still reads
 // them (below).
-@script:ocaml depends on fcp@
-t << obj.T;
-cnt << fput.CNT;
+@script:ocaml depends on list_convert@
+t << registered.T;
+cnt << list_put.CNT;
 @@
-fact t ("fdcand:" ^ cnt)
+add count_fields t cnt
 
-@fcond depends on fcp@
-identifier obj.F, fput.putfn, fput.E, fld;
+@put_tested_field depends on list_convert@
+identifier registered.F, list_put.putfn, list_put.E, fld;
 expression X;
 @@
 void putfn(...)
@@ -137,14 +172,14 @@ void putfn(...)
 }
 
 @script:ocaml@
-t << obj.T;
-f << fcond.fld;
+t << registered.T;
+f << put_tested_field.fld;
 @@
-fact t ("fdcand:" ^ f)
+add count_fields t f
 
-@depends on fcp@
-identifier obj.T, obj.F, gfind.getfn, gfind.OPS, fcp.alloc;
-expression gfind.M;
+@depends on list_convert@
+identifier registered.T, registered.F, list_get.getfn, list_get.OPS, list_convert.alloc;
+expression list_get.M;
 parameter list PS;
 @@
 - static struct T *getfn(PS)
@@ -162,9 +197,9 @@ parameter list PS;
 +	return container_of(mn, struct T, F);
 +}
 
-@depends on fcp@
-identifier obj.T, obj.F, gfind.getfn, gfind.OPS, fcp.alloc;
-expression gfind.M;
+@depends on list_convert@
+identifier registered.T, registered.F, list_get.getfn, list_get.OPS, list_convert.alloc;
+expression list_get.M;
 parameter list PS;
 @@
 - struct T *getfn(PS)
@@ -183,9 +218,9 @@ parameter list PS;
 +}
 
 // The old get, now alloc_notifier(), keeps the allocation branch only.
-@depends on fcp disable drop_else, decl_init@
-identifier fcp.alloc, finder.fn, gfind.mn, gfind.OPS;
-expression gfind.M;
+@depends on list_convert disable drop_else, decl_init@
+identifier list_convert.alloc, notifier_list_walker.fn, list_get.mn, list_get.OPS;
+expression list_get.M;
 statement S0;
 statement list SL;
 @@
@@ -200,8 +235,8 @@ alloc(...)
 	...
 }
 
-@fgoto depends on fcp@
-identifier fcp.alloc, gfind.E, gfind.R, LBL;
+@list_register_goto depends on list_convert@
+identifier list_convert.alloc, list_get.E, list_get.R, LBL;
 @@
 alloc(...)
 {
@@ -214,17 +249,17 @@ alloc(...)
 	...>
 }
 
-@depends on fcp@
-identifier gfind.R, fgoto.LBL;
+@depends on list_convert@
+identifier list_get.R, list_register_goto.LBL;
 @@
 -	goto LBL;
 +	return ERR_PTR(R);
 	...
 -	LBL:
 
-@depends on fcp@
-identifier fcp.alloc, gfind.E, obj.F, gfind.OPS, gfind.R, gfind.REG;
-expression gfind.M;
+@depends on list_convert@
+identifier list_convert.alloc, list_get.E, registered.F, list_get.OPS, list_get.R, list_get.REG;
+expression list_get.M;
 statement S;
 @@
 alloc(...)
@@ -239,8 +274,8 @@ alloc(...)
 	...>
 }
 
-@depends on fcp@
-identifier fcp.alloc, gfind.E, obj.F;
+@depends on list_convert@
+identifier list_convert.alloc, list_get.E, registered.F;
 @@
 alloc(...)
 {
@@ -252,8 +287,8 @@ alloc(...)
 	...>
 }
 
-@depends on fcp disable decl_init@
-identifier fcp.alloc, gfind.R;
+@depends on list_convert disable decl_init@
+identifier list_convert.alloc, list_get.R;
 @@
 alloc(...)
 {
@@ -262,10 +297,10 @@ alloc(...)
 	... when != R
 }
 
-@depends on fcp@
-identifier fcp.alloc;
+@depends on list_convert@
+identifier list_convert.alloc;
 identifier mm = {mm};
-expression gfind.M;
+expression list_get.M;
 @@
 alloc(struct mm_struct *mm)
 {
@@ -276,20 +311,20 @@ alloc(struct mm_struct *mm)
 }
 
 // The helper is not used any more.
-@fuse depends on fcp@
-identifier finder.fn;
+@walker_used depends on list_convert@
+identifier notifier_list_walker.fn;
 @@
 fn(...)
 
-@depends on fcp && !fuse@
-identifier finder.fn;
+@depends on list_convert && !walker_used@
+identifier notifier_list_walker.fn;
 @@
 - struct mmu_notifier *fn(...) { ... }
 
 // What the put did after the kfree() (a statistic, a trace) moves to
 // free_notifier(), below.
-@ftail depends on fcp@
-identifier fput.putfn, fput.E, FN;
+@put_tail depends on list_convert@
+identifier list_put.putfn, list_put.E, FN;
 expression list EL;
 @@
 void putfn(...)
@@ -301,8 +336,8 @@ void putfn(...)
 }
 
 // The put drops the reference.
-@depends on fcp@
-identifier obj.F, fput.putfn, fput.E, fput.CNT;
+@depends on list_convert@
+identifier registered.F, list_put.putfn, list_put.E, list_put.CNT;
 expression X, C;
 @@
 void putfn(...)
@@ -328,7 +363,7 @@ void putfn(...)
 // ---- what the driver's own count and put left behind ----
 
 // Every use left of a candidate field ...
-@fduse depends on fcp@
+@count_field_use depends on list_convert@
 identifier fld : script:ocaml() { fdcand fld };
 expression Y;
 position p;
@@ -336,8 +371,8 @@ position p;
 Y->fld@p
 
 @script:ocaml@
-f << fduse.fld;
-p << fduse.p;
+f << count_field_use.fld;
+p << count_field_use.p;
 @@
 let p = List.hd p in
 Hashtbl.replace fduses (f, pkey p) (Printf.sprintf "%s (%s)" (where p) p.Coccilib.current_element)
@@ -345,8 +380,8 @@ Hashtbl.replace fduses (f, pkey p) (Printf.sprintf "%s (%s)" (where p) p.Coccili
 // ... and those that are only a write of a constant, or a read in a debug
 // print (the put's "refcnt %d, released %d").  Through a pointer of
 // another type, or of one spatch cannot tell, a use stays.
-@fdw depends on fcp@
-identifier obj.T;
+@count_field_write depends on list_convert@
+identifier registered.T;
 identifier fld : script:ocaml() { fdcand fld };
 struct T *Y;
 constant V;
@@ -363,15 +398,15 @@ atomic_dec(&Y->fld@p);
 )
 
 @script:ocaml@
-f << fdw.fld;
-p << fdw.p;
+f << count_field_write.fld;
+p << count_field_write.p;
 @@
 let p = List.hd p in
 Hashtbl.replace fdgone (f, pkey p) ();
-fact "" ("fdwrite:" ^ p.Coccilib.current_element)
+set count_field_writers p.Coccilib.current_element
 
-@fdp depends on fcp@
-identifier obj.T;
+@count_field_print depends on list_convert@
+identifier registered.T;
 identifier fld : script:ocaml() { fdcand fld };
 identifier dbg : script:ocaml() { is_debug_print dbg };
 struct T *Y;
@@ -380,13 +415,13 @@ position p;
 dbg(..., <+... Y->fld@p ...+>, ...);
 
 @script:ocaml@
-f << fdp.fld;
-p << fdp.p;
+f << count_field_print.fld;
+p << count_field_print.p;
 @@
 Hashtbl.replace fdgone (f, pkey (List.hd p)) ()
 
-@fdecl depends on fcp@
-identifier obj.T;
+@count_field_decl depends on list_convert@
+identifier registered.T;
 identifier fld : script:ocaml() { fdcand fld };
 type TY;
 @@
@@ -395,39 +430,41 @@ struct T { ... TY fld; ... };
 // Dead: declared in the group, and nothing but writes and debug prints
 // left.
 @script:ocaml@
-t << obj.T;
-f << fdecl.fld;
+t << registered.T;
+f << count_field_decl.fld;
 @@
-fact t ("fddecl:" ^ f);
+add count_fields_declared t f;
 if Hashtbl.fold (fun (f', k) _ ok -> ok && (f' <> f || Hashtbl.mem fdgone (f', k))) fduses true
-then fact t ("fdead:" ^ f)
+then add count_fields_dead t f
 
-// The line scripts/series words the commit from, and what stays.
-@script:ocaml depends on fcp@
-t << obj.T;
-g << gfind.getfn;
-pg << gfind.pg;
+// The record scripts/steps/get_put words the commit from (converted,
+// own-notifier-list, and dropped when fields go), and what stays (left).
+@script:ocaml depends on list_convert@
+t << registered.T;
+g << list_get.getfn;
+pg << list_get.pg;
 @@
 let pg = List.hd pg in
-let dead = tagged "fdead:" t in
-let live = List.filter (fun f -> not (List.mem f dead)) (tagged "fdcand:" t) in
-Printf.printf "%s:%d: %s: converted (own notifier list: %s() calls mmu_notifier_get_locked()%s)\n"
-  pg.Coccilib.file pg.Coccilib.line t g
-  (if dead = [] then "" else "; " ^ String.concat ", " dead ^ " dropped");
+let dead = members count_fields_dead t in
+let live = List.filter (fun f -> not (List.mem f dead)) (members count_fields t) in
+record pg.Coccilib.file pg.Coccilib.line t "converted"
+  ("own-notifier-list" :: (if dead = [] then [] else ["dropped"]))
+  (Printf.sprintf "converted (own notifier list: %s() calls mmu_notifier_get_locked()%s)" g
+     (if dead = [] then "" else "; " ^ String.concat ", " dead ^ " dropped"));
 List.iter (fun f ->
   let why =
-    if not (has t ("fddecl:" ^ f)) then
+    if not (is_member count_fields_declared t f) then
       Printf.sprintf "the declaration of struct %s is not in the file group" t
     else
       "still read at " ^ String.concat ", "
         (Hashtbl.fold (fun (f', k) w acc -> if f' = f && not (Hashtbl.mem fdgone (f', k)) then w :: acc else acc)
            fduses [] |> List.sort_uniq compare) in
-  Printf.printf "%s:%d: %s: left: ->%s stays: %s\n" pg.Coccilib.file pg.Coccilib.line t f why)
+  record pg.Coccilib.file pg.Coccilib.line t "left" [] (Printf.sprintf "left: ->%s stays: %s" f why))
   live
 
 // (first: the test around a print that goes, its only statement)
-@depends on fcp@
-identifier obj.T;
+@depends on list_convert@
+identifier registered.T;
 identifier fld : script:ocaml() { fdead fld };
 identifier dbg : script:ocaml() { is_debug_print dbg };
 struct T *Y;
@@ -436,8 +473,8 @@ expression Y2;
 - if (Y2)
 -	dbg(..., <+... Y->fld ...+>, ...);
 
-@depends on fcp@
-identifier obj.T;
+@depends on list_convert@
+identifier registered.T;
 identifier fld : script:ocaml() { fdead fld };
 identifier dbg : script:ocaml() { is_debug_print dbg };
 struct T *Y;
@@ -455,8 +492,8 @@ constant V;
 - dbg(..., <+... Y->fld ...+>, ...);
 )
 
-@depends on fcp@
-identifier obj.T;
+@depends on list_convert@
+identifier registered.T;
 identifier fld : script:ocaml() { fdead fld };
 type TY;
 @@
@@ -467,13 +504,13 @@ struct T {
 };
 
 // A ->release that did nothing but set a dead flag (and print) goes.
-@frel depends on fcp@
-identifier gfind.OPS, rel : script:ocaml() { any_fact ("fdwrite:" ^ rel) };
+@release_op depends on list_convert@
+identifier list_get.OPS, rel : script:ocaml() { holds count_field_writers rel };
 @@
 const struct mmu_notifier_ops OPS = { ..., .release = rel, ... };
 
-@frel0 depends on frel@
-identifier frel.rel, obj.T, obj.F, MN, MM, E;
+@release_sets_flag_only depends on release_op@
+identifier release_op.rel, registered.T, registered.F, MN, MM, E;
 identifier dbg : script:ocaml() { is_debug_print dbg };
 @@
 (
@@ -490,8 +527,8 @@ void rel(struct mmu_notifier *MN, struct mm_struct *MM)
 }
 )
 
-@depends on frel0@
-identifier gfind.OPS, frel.rel;
+@depends on release_sets_flag_only@
+identifier list_get.OPS, release_op.rel;
 @@
  const struct mmu_notifier_ops OPS = {
  	...,
@@ -501,8 +538,8 @@ identifier gfind.OPS, frel.rel;
 
 // alloc_notifier() goes before the ops, with free_notifier(): no forward
 // declaration.
-@depends on fcp disable decl_init@
-identifier obj.T, fcp.alloc, gfind.E;
+@depends on list_convert disable decl_init@
+identifier registered.T, list_convert.alloc, list_get.E;
 @@
  alloc(...)
  {
@@ -510,22 +547,22 @@ identifier obj.T, fcp.alloc, gfind.E;
  	...
  }
 
-@fcopy depends on fcp@
-identifier fcp.alloc;
+@alloc_body depends on list_convert@
+identifier list_convert.alloc;
 statement list SL;
 @@
 static struct mmu_notifier *alloc(struct mm_struct *mm) { SL }
 
-@depends on fcp@
-identifier fcp.alloc;
+@depends on list_convert@
+identifier list_convert.alloc;
 @@
 - static struct mmu_notifier *alloc(...) { ... }
 
 // In the place of the ->release that went, as upstream's sgi-gru did,
 // else before the ops.
-@depends on frel0@
-identifier frel.rel, obj.T, gfind.E, fcp.alloc;
-statement list fcopy.SL;
+@depends on release_sets_flag_only@
+identifier release_op.rel, registered.T, list_get.E, list_convert.alloc;
+statement list alloc_body.SL;
 @@
 +static struct mmu_notifier *alloc(struct mm_struct *mm)
 +{
@@ -535,14 +572,14 @@ statement list fcopy.SL;
 +}
   void rel(...) { ... }
 
-@depends on frel0@
-identifier frel.rel;
+@depends on release_sets_flag_only@
+identifier release_op.rel;
 @@
 - void rel(...) { ... }
 
-@depends on fcp && !frel0@
-identifier obj.T, gfind.OPS, gfind.E, fcp.alloc;
-statement list fcopy.SL;
+@depends on list_convert && !release_sets_flag_only@
+identifier registered.T, list_get.OPS, list_get.E, list_convert.alloc;
+statement list alloc_body.SL;
 @@
 +static struct mmu_notifier *alloc(struct mm_struct *mm)
 +{
@@ -554,8 +591,8 @@ statement list fcopy.SL;
  const struct mmu_notifier_ops OPS = {...};
 
 // (a rule of its own: spatch drops the blank line after a statement list)
-@depends on fcp && !ftail@
-identifier obj.T, obj.F, gfind.OPS, fcp.alloc;
+@depends on list_convert && !put_tail@
+identifier registered.T, registered.F, list_get.OPS, list_convert.alloc;
 fresh identifier FR = T ## "_free_notifier";
 @@
 +static void FR(struct mmu_notifier *mn)
@@ -570,10 +607,10 @@ fresh identifier FR = T ## "_free_notifier";
  };
 
 // What the put did after the kfree() moves along.
-@depends on fcp && ftail@
-identifier ftail.FN;
-expression list ftail.EL;
-identifier obj.T, obj.F, gfind.OPS, fcp.alloc;
+@depends on list_convert && put_tail@
+identifier put_tail.FN;
+expression list put_tail.EL;
+identifier registered.T, registered.F, list_get.OPS, list_convert.alloc;
 fresh identifier FR = T ## "_free_notifier";
 @@
 +static void FR(struct mmu_notifier *mn)

@@ -2,12 +2,36 @@
 // Part of cocci/get_put.cocci, which lists its parts in order: the first
 // shape, a static table, and its rewrite.
 
+@initialize:ocaml@
+@@
+(* The facts of this shape. *)
+(* the get looks up, allocates, registers and adds (static_get) *)
+let has_static_get : flag = table ()
+(* a put dropping a count that unlinks, unregisters and frees, itself or
+   through a kref release (and list_put, gru.cocci) *)
+let has_put : flag = table ()
+(* the functions that are that put, or the release (gru.cocci's put too:
+   the module exit must not tear down before them) *)
+let put_fns : string facts = table ()
+(* the get, put and kref release functions of the objects, of every
+   shape: the table's own users, which table_other_user(_kref) and
+   list_other_user do not count *)
+let own : string list ref = cell []
+(* the table is a static DEFINE_HASHTABLE()/LIST_HEAD(), the lock a static
+   DEFINE_SPINLOCK()/DEFINE_MUTEX() *)
+let table_is_static : flag = table ()
+let lock_is_static : flag = table ()
+(* the other functions using the table or the lock *)
+let table_others : string facts = table ()
+(* a put dropping a kref of the object: (put, release function) *)
+let kref_puts : (string * string) facts = table ()
+
 // ---------------------------------------------------------------------
 // The convertible shape.
 // ---------------------------------------------------------------------
 
-@canon depends on bymm || mmfield@
-identifier obj.T, obj.F;
+@static_get depends on lookup_by_mm || mm_field_map@
+identifier registered.T, registered.F;
 identifier getfn, M, E, LINK, OPS, TBL, L, R;
 statement S1, S2, S3;
 expression K, K2;
@@ -44,8 +68,8 @@ struct T *getfn(struct mm_struct *M)
 	...
 }
 
-@cput depends on canon@
-identifier obj.T, obj.F, canon.LINK, canon.L;
+@static_put depends on static_get@
+identifier registered.T, registered.F, static_get.LINK, static_get.L;
 identifier putfn, E;
 expression C, X;
 @@
@@ -80,8 +104,8 @@ void putfn(struct T *E)
 // (or kref_put_mutex()/kref_put_lock(), which take the lock on the last
 // drop), and the release function unlinks, unlocks if it was handed the
 // lock, unregisters and frees.
-@krel depends on canon@
-identifier obj.T, obj.F, canon.LINK, canon.L;
+@kref_release depends on static_get@
+identifier registered.T, registered.F, static_get.LINK, static_get.L;
 identifier relfn, K, E, RF;
 expression X;
 @@
@@ -105,8 +129,8 @@ void relfn(struct kref *K)
 	kfree(E);
 }
 
-@kput depends on krel@
-identifier obj.T, krel.relfn, krel.RF, canon.L;
+@kref_put_locked depends on kref_release@
+identifier registered.T, kref_release.relfn, kref_release.RF, static_get.L;
 identifier putfn, E;
 @@
 void putfn(struct T *E)
@@ -121,9 +145,9 @@ void putfn(struct T *E)
 }
 
 // Any put dropping a kref of the object, to name it in the report when
-// krel/kput do not match.
-@kany depends on canon@
-identifier obj.T, putfn, E, RF, rel;
+// kref_release/kref_put_locked do not match.
+@any_kref_put depends on static_get@
+identifier registered.T, putfn, E, RF, rel;
 expression L;
 @@
 void putfn(struct T *E)
@@ -139,34 +163,35 @@ void putfn(struct T *E)
 
 // The table and the lock are static and used by the get and put only.
 // What the get, put and release functions are: the table's own users,
-// not "other users" (extra, kextra, fextra).
+// not "other users" (table_other_user, table_other_user_kref,
+// list_other_user).
 @script:ocaml@
-t << obj.T;
-g << canon.getfn;
+t << registered.T;
+g << static_get.getfn;
 @@
 own := g :: own.contents;
-fact t "canon"
+set has_static_get t
 
 @script:ocaml@
-t << obj.T;
-pf << cput.putfn;
+t << registered.T;
+pf << static_put.putfn;
 @@
 own := pf :: own.contents;
-fact t "put";
-fact t ("putfn:" ^ pf)
+set has_put t;
+add put_fns t pf
 
 @script:ocaml@
-t << obj.T;
-pf << kput.putfn;
-rel << krel.relfn;
+t << registered.T;
+pf << kref_put_locked.putfn;
+rel << kref_release.relfn;
 @@
 own := pf :: rel :: own.contents;
-fact t "put";
-fact t ("putfn:" ^ pf);
-fact t ("putfn:" ^ rel)
+set has_put t;
+add put_fns t pf;
+add put_fns t rel
 
-@stbl depends on canon@
-identifier canon.TBL;
+@static_table depends on static_get@
+identifier static_get.TBL;
 declarer name DEFINE_HASHTABLE, LIST_HEAD;
 expression N;
 @@
@@ -176,8 +201,8 @@ static DEFINE_HASHTABLE(TBL, N);
 static LIST_HEAD(TBL);
 )
 
-@slock depends on canon@
-identifier canon.L;
+@static_lock depends on static_get@
+identifier static_get.L;
 declarer name DEFINE_SPINLOCK, DEFINE_MUTEX;
 @@
 (
@@ -186,8 +211,8 @@ static DEFINE_SPINLOCK(L);
 static DEFINE_MUTEX(L);
 )
 
-@extra depends on cput@
-identifier canon.TBL, canon.L;
+@table_other_user depends on static_put@
+identifier static_get.TBL, static_get.L;
 identifier fn : script:ocaml() { not (List.mem fn own.contents) };
 @@
 fn(...) {
@@ -196,8 +221,8 @@ fn(...) {
 ...+>
 }
 
-@kextra depends on kput@
-identifier canon.TBL, canon.L;
+@table_other_user_kref depends on kref_put_locked@
+identifier static_get.TBL, static_get.L;
 identifier fn : script:ocaml() { not (List.mem fn own.contents) };
 @@
 fn(...) {
@@ -212,21 +237,21 @@ fn(...) {
 // its body, pruned to the allocation and initialisation, becomes
 // alloc_notifier(); the put becomes mmu_notifier_put().
 // ---------------------------------------------------------------------
-@cpok depends on patch && canon && (cput || kput) && stbl && slock && !extra && !kextra@
-identifier obj.T, canon.getfn;
+@static_convertible depends on patch && static_get && (static_put || kref_put_locked) && static_table && static_lock && !table_other_user && !table_other_user_kref@
+identifier registered.T, static_get.getfn;
 @@
 struct T *getfn(...) { ... }
 
-@script:ocaml cp depends on cpok@
-t << obj.T;
+@script:ocaml static_convert depends on static_convertible@
+t << registered.T;
 alloc;
 @@
 alloc := make_ident (t ^ "_alloc_notifier")
 
 // The get becomes alloc_notifier() and a new get wraps mmu_notifier_get();
 // a static get stays static (the first rule), any other keeps its linkage.
-@depends on cp@
-identifier obj.T, obj.F, canon.getfn, canon.M, canon.OPS, cp.alloc;
+@depends on static_convert@
+identifier registered.T, registered.F, static_get.getfn, static_get.M, static_get.OPS, static_convert.alloc;
 @@
 - static struct T *getfn(struct mm_struct *M)
 + static struct mmu_notifier *alloc(struct mm_struct *M)
@@ -243,8 +268,8 @@ identifier obj.T, obj.F, canon.getfn, canon.M, canon.OPS, cp.alloc;
 +	return container_of(mn, struct T, F);
 +}
 
-@depends on cp@
-identifier obj.T, obj.F, canon.getfn, canon.M, canon.OPS, cp.alloc;
+@depends on static_convert@
+identifier registered.T, registered.F, static_get.getfn, static_get.M, static_get.OPS, static_convert.alloc;
 @@
 - struct T *getfn(struct mm_struct *M)
 + static struct mmu_notifier *alloc(struct mm_struct *M)
@@ -262,9 +287,9 @@ identifier obj.T, obj.F, canon.getfn, canon.M, canon.OPS, cp.alloc;
 +}
 
 // Prune the old get, now alloc_notifier(), to allocation and initialisation.
-@prune depends on cp@
-identifier obj.F, cp.alloc, canon.M, canon.OPS, canon.E, canon.R, canon.L;
-identifier canon.TBL, canon.LINK;
+@static_prune depends on static_convert@
+identifier registered.F, static_convert.alloc, static_get.M, static_get.OPS, static_get.E, static_get.R, static_get.L;
+identifier static_get.TBL, static_get.LINK;
 expression K;
 statement S;
 iterator name hash_for_each_possible, list_for_each_entry;
@@ -299,8 +324,8 @@ alloc(struct mm_struct *M)
 ...>
 }
 
-@inloop depends on cp@
-identifier cp.alloc, canon.M, canon.E, canon.TBL, canon.LINK;
+@return_in_walk depends on static_convert@
+identifier static_convert.alloc, static_get.M, static_get.E, static_get.TBL, static_get.LINK;
 expression K;
 position p;
 iterator name hash_for_each_possible, list_for_each_entry;
@@ -316,9 +341,9 @@ list_for_each_entry(E, &TBL, LINK) { <... return@p E; ...> }
 ...>
 }
 
-@depends on cp@
-identifier cp.alloc, canon.M, canon.E, obj.F;
-position p != inloop.p;
+@depends on static_convert@
+identifier static_convert.alloc, static_get.M, static_get.E, registered.F;
+position p != return_in_walk.p;
 @@
 alloc(struct mm_struct *M)
 {
@@ -328,8 +353,8 @@ alloc(struct mm_struct *M)
 ...>
 }
 
-@depends on cp@
-identifier cp.alloc, canon.E, canon.M;
+@depends on static_convert@
+identifier static_convert.alloc, static_get.E, static_get.M;
 statement S;
 @@
 alloc(struct mm_struct *M)
@@ -345,8 +370,8 @@ if (!E)
 ...
 }
 
-@depends on cp disable decl_init@
-identifier cp.alloc, canon.R, canon.M;
+@depends on static_convert disable decl_init@
+identifier static_convert.alloc, static_get.R, static_get.M;
 @@
 alloc(struct mm_struct *M)
 {
@@ -355,8 +380,8 @@ alloc(struct mm_struct *M)
 	... when != R
 }
 
-@ops depends on cp@
-identifier obj.T, obj.F, canon.OPS, cp.alloc;
+@static_ops depends on static_convert@
+identifier registered.T, registered.F, static_get.OPS, static_convert.alloc;
 fresh identifier FR = T ## "_free_notifier";
 @@
 +static struct mmu_notifier *alloc(struct mm_struct *mm);
@@ -372,8 +397,8 @@ fresh identifier FR = T ## "_free_notifier";
 +	.free_notifier = FR,
  };
 
-@put depends on cp@
-identifier obj.T, obj.F, cput.putfn, cput.E, canon.LINK, canon.L;
+@static_put_rewrite depends on static_convert@
+identifier registered.T, registered.F, static_put.putfn, static_put.E, static_get.LINK, static_get.L;
 expression C, X;
 @@
 void putfn(struct T *E)
@@ -405,8 +430,8 @@ void putfn(struct T *E)
 }
 
 // A kref put: its body becomes mmu_notifier_put(), the release function goes.
-@depends on cp && kput@
-identifier obj.T, obj.F, kput.putfn, kput.E, krel.RF, krel.relfn, canon.L;
+@depends on static_convert && kref_put_locked@
+identifier registered.T, registered.F, kref_put_locked.putfn, kref_put_locked.E, kref_release.RF, kref_release.relfn, static_get.L;
 @@
 void putfn(struct T *E)
 {
@@ -420,13 +445,13 @@ void putfn(struct T *E)
 +	mmu_notifier_put(&E->F);
 }
 
-@depends on cp && kput@
-identifier krel.relfn, K;
+@depends on static_convert && kref_put_locked@
+identifier kref_release.relfn, K;
 @@
 - void relfn(struct kref *K) { ... }
 
-@depends on cp@
-identifier canon.TBL, canon.L;
+@depends on static_convert@
+identifier static_get.TBL, static_get.L;
 declarer name DEFINE_HASHTABLE, LIST_HEAD, DEFINE_SPINLOCK, DEFINE_MUTEX;
 expression N;
 @@

@@ -12,6 +12,8 @@
 #    points to the notifier object (->mn): the notifier has no table.
 set -u
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+# shown: the rule's records (stdin) as people read them (scripts/lib.sh)
+shown() { (. "$TOP/scripts/lib.sh" && records_text -); }
 tree=$("$TOP"/scripts/provision linux-5.10 2>/dev/null) || { echo "no linux-5.10 tree (make setup)"; exit 77; }
 [ -d "$tree" ] || { echo "no linux-5.10 tree"; exit 77; }
 tmp=$(mktemp -d)
@@ -22,7 +24,7 @@ fail=0
 check() {
 	mkdir -p "$tmp/$(dirname "$1")"
 	cp "$tree/$1" "$tmp/$1"
-	out=$(cd "$tmp/$(dirname "$1")" && "$TOP"/scripts/cocci get_put "$(basename "$1")" 2>/dev/null)
+	out=$(cd "$tmp/$(dirname "$1")" && "$TOP"/scripts/cocci get_put "$(basename "$1")" 2>/dev/null | shown)
 	if ! cmp -s "$tree/$1" "$tmp/$1"; then
 		echo "$1: changed, expected a report"
 		fail=1

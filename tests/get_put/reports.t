@@ -4,13 +4,15 @@
 # unchanged).
 set -u
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+# shown: the rule's records (stdin) as people read them (scripts/lib.sh)
+shown() { (. "$TOP/scripts/lib.sh" && records_text -); }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 # report FIXTURE: what the rule prints on it (patch mode, as convert runs it)
 report() {
 	cp "$TOP/tests/get_put/$1" "$tmp/$1"
-	(cd "$tmp" && "$TOP"/scripts/cocci get_put "$1" 2>/dev/null)
+	(cd "$tmp" && "$TOP"/scripts/cocci get_put "$1" 2>/dev/null) | shown
 }
 # check FIXTURE REPORT-FRAGMENT...
 check() {
@@ -49,7 +51,7 @@ sed -e 's/^static DEFINE_MUTEX(kx_mm_lock);$/&\nstatic DECLARE_WAIT_QUEUE_HEAD(k
 	-e '/^\tkfree(kmm);$/{n;/^}$/s/^/\twake_up_all(\&kx_gone);\n/;}' \
 	"$TOP/tests/get_put/kref_mutex.c" > "$tmp/kref_release_extra.c"
 cp "$tmp/kref_release_extra.c" "$tmp/kref_release_extra.orig"
-out=$(cd "$tmp" && "$TOP"/scripts/cocci get_put kref_release_extra.c 2>/dev/null)
+out=$(cd "$tmp" && "$TOP"/scripts/cocci get_put kref_release_extra.c 2>/dev/null | shown)
 [ "$out" = "kref_release_extra.c:62: kx_mm: table &kx_mm_list, lock &kx_mm_lock, lookups at kref_release_extra.c:45 (kx_mm_get): not converted [kref-release]: kx_mm_put drops a kref with the release function kx_mm_release, which does more than unlink, unlock, unregister and free (or kx_mm_put does more than kref_put() under the table lock): what else it does has no place in free_notifier()" ] ||
 	{ printf 'kref_release_extra.c: report\n  %s\n' "$out"; fail=1; }
 cmp -s "$tmp/kref_release_extra.c" "$tmp/kref_release_extra.orig" || { echo "kref_release_extra.c changed"; fail=1; }
@@ -68,7 +70,7 @@ deferred() {
 	cp "$TOP"/tests/get_put/deferred_free/*.[ch] "$d"/
 	sed -i "$2" "$d/dxproc.c"
 	cp -r "$d" "$d.orig"
-	out=$(cd "$d" && "$TOP"/scripts/cocci get_put dx.h dxproc.c dxmod.c 2>/dev/null)
+	out=$(cd "$d" && "$TOP"/scripts/cocci get_put dx.h dxproc.c dxmod.c 2>/dev/null | shown)
 	case $out in
 	*": dx_process: table dx_process_table, "*"not converted [no-put,deferred-free]: "*"; the deferred free: $3") ;;
 	*) printf '%s: report\n  %s\nlacks the deferred free: %s\n' "$1" "$out" "$3"; fail=1 ;;

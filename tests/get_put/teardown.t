@@ -6,6 +6,8 @@
 # mmu_notifier_synchronize(): left as they were, and reported.
 set -u
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+# shown: the rule's records (stdin) as people read them (scripts/lib.sh)
+shown() { (. "$TOP/scripts/lib.sh" && records_text -); }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
@@ -26,7 +28,7 @@ has() {
 d=$tmp/hk
 mkdir -p "$d"
 cp "$TOP"/tests/get_put/teardown_order/*.[ch] "$d"/
-out=$(cd "$d" && "$TOP"/scripts/cocci get_put hk.h hk_chardev.c hk_module.c hk_process.c hk_topology.c 2>/dev/null)
+out=$(cd "$d" && "$TOP"/scripts/cocci get_put hk.h hk_chardev.c hk_module.c hk_process.c hk_topology.c 2>/dev/null | shown)
 has "$out" \
 	'hk_process.c:153: hk_process: left: mmu_notifier_unregister_no_release() in create_process() stays [unsynced-free]: kfree() at hk_process.c:158 frees the object with no SRCU grace period after the unregistration' \
 	'mmu_notifier_put() would free it through hk_process_free_notifier(), the release of a whole object' \
@@ -40,7 +42,7 @@ grep -q 'mmu_notifier_unregister_no_release(&process->mmu_notifier, process->mm)
 rm "$d/hk_module.c"
 cp "$TOP"/tests/get_put/teardown_order/*.[ch] "$d"/
 rm "$d/hk_module.c"
-out=$(cd "$d" && "$TOP"/scripts/cocci get_put hk.h hk_chardev.c hk_process.c hk_topology.c 2>/dev/null)
+out=$(cd "$d" && "$TOP"/scripts/cocci get_put hk.h hk_chardev.c hk_process.c hk_topology.c 2>/dev/null | shown)
 has "$out" 'module exit: left: no module_exit() in the file group, mmu_notifier_synchronize() not added [no-exit]: if hk_process.c is built into a module, its exit must call it so that no free_notifier() outlives the module, before it tears down what a pending free_notifier() may use (hk_process_destroy_wq() calls destroy_workqueue())'
 
 # variant NAME SED-SCRIPT: deferred_free/ with its module exit edited;
@@ -51,7 +53,7 @@ variant() {
 	cp "$TOP"/tests/get_put/deferred_free/*.[ch] "$v"/
 	sed -i "$2" "$v/dxmod.c"
 	cp -r "$v" "$v.orig"
-	(cd "$v" && "$TOP"/scripts/cocci get_put dx.h dxproc.c dxmod.c 2>/dev/null)
+	(cd "$v" && "$TOP"/scripts/cocci get_put dx.h dxproc.c dxmod.c 2>/dev/null) | shown
 }
 # unchanged NAME: the variant's exit gained nothing
 unchanged() {

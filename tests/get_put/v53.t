@@ -14,6 +14,8 @@
 #    keeping their own map; RDMA ODP is reported with what stops it.
 set -u
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+# shown: the rule's records (stdin) as people read them (scripts/lib.sh)
+shown() { (. "$TOP/scripts/lib.sh" && records_text -); }
 [ -n "${KERNEL_V53:-}" ] || { echo "KERNEL_V53 not set"; exit 77; }
 [ -f "$KERNEL_V53/mm/mmu_notifier.c" ] || { echo "$KERNEL_V53: not a kernel tree"; exit 77; }
 tmp=$(mktemp -d)
@@ -42,7 +44,7 @@ git -C "$w" init -q && git -C "$w" add -A &&
 # group DIR: the files of DIR's group, one line
 group() { awk -F'\t' -v d="$1" '$1 == d { sub(/^ /, "", $2); print $2 }' "$tmp/groups"; }
 # run DIR: the rule on DIR's group, from the top of the tree; prints the report
-run() { (cd "$w" && "$TOP"/scripts/cocci get_put $(group "$1") 2>/dev/null); }
+run() { (cd "$w" && "$TOP"/scripts/cocci get_put $(group "$1") 2>/dev/null) | shown; }
 has() {	# has FILE PATTERN: FILE (in the tree) has a line matching PATTERN
 	grep -q -e "$2" "$w/$1" || { echo "$1: no line matching '$2'"; fail=1; }
 }

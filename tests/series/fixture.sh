@@ -41,6 +41,8 @@ fixture_dirs() {
 	O=$T/o
 	mkdir -p "$P/patches/core" "$O/report"
 	cp -r "$TOP/scripts" "$P/"
+	# (the words of the step texts are in the rules' "///" headers)
+	mkdir -p "$P/cocci" && cp "$TOP"/cocci/*.cocci "$P/cocci/"
 }
 
 # commit DIR DATE SUBJECT: commit everything in DIR at a fixed date and identity
