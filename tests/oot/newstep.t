@@ -17,7 +17,7 @@ rule=tidy_young
 module_order=9
 module_what="the young count added to, not incremented"
 module_plan() {
-	[ -z "$nothing" ] || return 0
+	[ -z "$(fact "$1" nothing)" ] || return 0
 	sets clear_young && echo "run ->clear_young counts with atomic_add()"
 }
 STEP
