@@ -6,7 +6,7 @@
 /// the TLB flush, where it must not sleep: one that can (a mutex or
 /// rw_semaphore taken, a GFP_KERNEL allocation, a wait, a schedule) is
 /// reported, with the call, as a record (cocci/lib/record.cocci; status
-/// reported, code sleeps) "FILE:LINE: FN: sleeps: ...".
+/// reported, codes sleeps and call=NAME) "FILE:LINE: FN: sleeps: ...".
 /// scripts/module runs it on a tree whose probe says secondary_tlbs: yes,
 /// and with COMPAT=1 (the layer names the member ->invalidate_range on the
 /// kernels before v6.6).
@@ -53,7 +53,7 @@ call << sleeps.call;
 p << sleeps.p;
 @@
 let p = List.hd p in
-record p.Coccilib.file p.Coccilib.line fn "reported" ["sleeps"]
+record p.Coccilib.file p.Coccilib.line fn "reported" ["sleeps"; "call=" ^ call]
   (Printf.sprintf "sleeps: %s() in ->arch_invalidate_secondary_tlbs, which the TLB flush calls where it must not sleep" call)
 
 @gfp exists@
@@ -74,5 +74,5 @@ alloc << gfp.alloc;
 p << gfp.p;
 @@
 let p = List.hd p in
-record p.Coccilib.file p.Coccilib.line fn "reported" ["sleeps"]
+record p.Coccilib.file p.Coccilib.line fn "reported" ["sleeps"; "call=" ^ alloc]
   (Printf.sprintf "sleeps: %s(..., GFP_KERNEL) in ->arch_invalidate_secondary_tlbs, which the TLB flush calls where it must not sleep" alloc)

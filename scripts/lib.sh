@@ -314,7 +314,9 @@ diff_has() {
 #                                         field (step file line what status
 #                                         text), code=C (C among its codes),
 #                                         files=LIST (its file a line of LIST)
-#   records_field FIELD FILE [KEY=VALUE ...]   one field of those
+#   records_field "FIELD..." FILE [KEY=VALUE ...]   fields of those, joined by
+#                                         a tab; a FIELD code=KEY is the value
+#                                         of its code KEY=VALUE
 #   records_text FILE [KEY=VALUE ...]     those as people read them,
 #                                         "FILE:LINE: WHAT: TEXT" without the
 #                                         parts that are empty; a line of FILE
@@ -334,8 +336,14 @@ records_awk() {
 	BEGIN {
 		split("step file line what status codes text", name, " ")
 		for (i = 1; i <= 7; i++) col[name[i]] = i
-		if (out != "record" && out != "text" && out != "keyed" && !(out in col)) {
-			print "records: no field " out > "/dev/stderr"; exit 2
+		# records_field: fields, or the value of a code KEY=VALUE (code=KEY)
+		nf = 0
+		if (out != "record" && out != "text" && out != "keyed") {
+			nf = split(out, of, " ")
+			for (i = 1; i <= nf; i++)
+				if (!(of[i] in col) && of[i] !~ /^code=./) {
+					print "records: no field " of[i] > "/dev/stderr"; exit 2
+				}
 		}
 		n = split(want, kv, "\n"); if (n > 0) n--
 		for (i = 1; i <= n; i++) {
@@ -370,7 +378,21 @@ records_awk() {
 		if (out == "record") print
 		else if (out == "text") print t
 		else if (out == "keyed") print t "\t" $0
-		else print $col[out]
+		else {
+			l = ""
+			for (i = 1; i <= nf; i++) {
+				v = ""
+				if (of[i] in col) v = $col[of[i]]
+				else {
+					m = split($6, c, ",")
+					for (j = 1; j <= m; j++)
+						if (index(c[j], substr(of[i], 6) "=") == 1)
+							v = substr(c[j], length(of[i]) - 3)
+				}
+				l = l (i > 1 ? "\t" : "") v
+			}
+			print l
+		}
 	}' "$_in"
 }
 

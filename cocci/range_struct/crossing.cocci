@@ -299,7 +299,7 @@ if Hashtbl.mem selfstart (h, s) then Coccilib.include_match false
 else if Hashtbl.mem crossing g then ok := make_ident "ok"
 else begin
   Hashtbl.replace refused h ();
-  say (List.hd p) h "left" ["callee-unknown"; g] (Printf.sprintf "the end's bounds come from %s(), whose start is not known to be in a crossing function: not converted" g);
+  say (List.hd p) h "left" ["callee-unknown"; "callee=" ^ g] (Printf.sprintf "the end's bounds come from %s(), whose start is not known to be in a crossing function: not converted" g);
   Coccilib.include_match false
 end
 

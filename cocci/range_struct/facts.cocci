@@ -10,8 +10,8 @@
 // range kept in an object: object.cocci); left: names-taken (a callback
 // with both 'range' and 'nrange'), range-taken (a caller with a 'range'),
 // lone-end (an end with no start in its function), pointer-shape (a start
-// on pointer parameters in a shape not known), callee-unknown plus the
-// callee's name (an end whose bounds a callee not known to be crossing
+// on pointer parameters in a shape not known), callee-unknown and
+// callee=NAME (an end whose bounds the callee NAME, not known to be crossing,
 // filled in: scripts/convert drops it once the callee is known),
 // trampoline (a vendor layer's trampoline whose range has a field the
 // core's would not carry).
