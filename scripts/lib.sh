@@ -301,7 +301,6 @@ diff_has() {
 	END { exit !f }' "$1"
 }
 
-
 # Records: what the rules and stages found, one site a line, seven fields
 # separated by a tab (cocci/lib/record.cocci prints the last six, scripts/cocci
 # puts the step in front):
@@ -309,8 +308,8 @@ diff_has() {
 # STATUS is converted, reported, left or skipped; CODES a list joined by
 # ",".  The one reader of them, every consumer alike:
 #   records FILE [KEY=VALUE ...]          the records of FILE ("-": stdin)
-#                                         (KEY!=VALUE: not matching)
-#                                         matching every KEY=VALUE: KEY a
+#                                         matching every KEY=VALUE (KEY!=VALUE:
+#                                         not matching it): KEY a
 #                                         field (step file line what status
 #                                         text), code=C (C among its codes),
 #                                         files=LIST (its file a line of LIST)
@@ -415,7 +414,7 @@ rule_words() {
 	END { while (n > 0 && t[n] == "") n--; for (i = 1; i <= n; i++) print t[i] }' "$TOP/cocci/$1.cocci"
 }
 
-# --- facts, read as data (issue #27) -----------------------------------------
+# Facts, read as data.
 # fact FACTS KEY: the value of KEY in FACTS, a file of "key: value" lines
 # (scripts/probe's answer, which a step's plan is given; the module port's
 # facts, which its module_* are given): its first line for KEY, nothing
